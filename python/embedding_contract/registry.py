@@ -1,0 +1,32 @@
+"""The contract's models by name (``family.ClassName``), imported only when asked for."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "recap": (
+        "EmbeddingSnapshot", "EmbeddingBagConfig", "EmbeddingOptimizerConfig",
+        "LargeEmbeddingsConfig", "StratifierConfig", "SmallEmbeddingBagConfig",
+        "SmallEmbeddingsConfig", "LearningRate", "PiecewiseConstant", "LinearRampToConstant",
+        "LinearRampToCosine",
+    ),
+    "twhin": (
+        "EmbeddingSnapshot", "EmbeddingBagConfig", "LargeEmbeddingsConfig", "OptimizerConfig",
+        "AdamConfig", "SgdConfig", "AdagradConfig", "DataType", "TwhinEmbeddingsConfig",
+    ),
+}
+
+MODEL_NAMES: tuple[str, ...] = tuple(
+    sorted(f"{family}.{cls}" for family, classes in FAMILIES.items() for cls in classes))
+
+
+def resolve(name: str) -> Any:
+    """The class named ``family.ClassName``; raises UsageError with the valid names otherwise."""
+    from .errors import UsageError
+
+    family, _, cls = name.partition(".")
+    if cls not in FAMILIES.get(family, ()):
+        raise UsageError(f"unknown model {name!r}; known models: {', '.join(MODEL_NAMES)}")
+    return getattr(importlib.import_module(f"embedding_contract.{family}"), cls)
