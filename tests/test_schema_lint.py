@@ -22,6 +22,7 @@ from embedding_contract import __version__
 from embedding_contract.jsonschema_ext import ContractValidator
 from embedding_contract.registry import MODEL_NAMES, resolve
 from embedding_contract.rules import VOCABULARY
+from embedding_contract.types import JsonInteger
 
 from .conftest import SCHEMAS, schema_file
 
@@ -114,6 +115,9 @@ def _constraints(metadata: list[Any]) -> Iterator[tuple[str, Any]]:
     for item in metadata:
         if isinstance(item, FieldInfo):
             yield from _constraints(item.metadata)
+        if isinstance(item, JsonInteger):
+            yield "minimum", item.ge
+            yield "maximum", item.le
         for cls, keyword in _KEYWORD_FOR.items():
             if isinstance(item, cls):
                 yield keyword, getattr(item, dataclasses.fields(item)[0].name)

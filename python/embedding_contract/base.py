@@ -28,6 +28,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 from . import groups
 from .rules import Rule, Violation, schema_fragment
 from .rules.keywords import RULE_CLASSES
+from .rules.violation import get_attribute
 
 
 @dataclass(frozen=True)
@@ -51,14 +52,10 @@ class ModelSpec:
         for field_name, rules in self.field_rules:
             value = getattr(model, field_name)
             for rule in rules:
-                for v in rule.check(value, _get_attribute):
+                for v in rule.check(value, get_attribute):
                     yield Violation((field_name, *v.path), v.rule, v.message, v.value)
         for rule in self.object_rules:
-            yield from rule.check(model, _get_attribute)
-
-
-def _get_attribute(obj: Any, key: str) -> Any:
-    return getattr(obj, key, None)
+            yield from rule.check(model, get_attribute)
 
 
 def model_spec(cls: type[ContractModel]) -> ModelSpec:

@@ -5,38 +5,47 @@
 - Floats are finite JSON numbers (integers allowed), never strings or booleans.
 - Strings are strings, never numbers.
 
-Bounds are declared before the validator on purpose: Pydantic exports a constraint placed after a
+Every bound is stated where the JSON Schema is made: Pydantic exports a constraint placed after a
 validator as an inert key (pydantic#11576), which no other validator would enforce.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, Strict
-from pydantic_core import PydanticCustomError
+from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict
+from pydantic_core import core_schema
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
 
-def _json_integer(value: Any) -> Any:
-    """Accept what JSON Schema calls an integer; refuse Pydantic's lax coercions."""
-    if type(value) is int:
-        return value
-    if isinstance(value, bool):
-        raise PydanticCustomError("int_type", "Input should be an integer, not a boolean")
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
-        raise PydanticCustomError("int_from_float", "Input should be an integer, got {value}",
-                                  {"value": value})
-    if isinstance(value, int):
-        return int(value)
-    raise PydanticCustomError("int_type", "Input should be an integer")
+@dataclass(frozen=True)
+class JsonInteger:
+    """An integer as JSON Schema means it, validated entirely inside pydantic-core.
+
+    Step one takes a strict int or a strict finite float (never a string or a boolean, which lax
+    mode would coerce); step two is a lax int with the bounds, which turns ``64.0`` into ``64`` and
+    rejects ``64.5``. The JSON Schema is stated here, since Pydantic would export the chain's first
+    step only.
+    """
+
+    ge: int
+    le: int = MAX_SAFE_INTEGER
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> Any:
+        number = core_schema.union_schema(
+            [core_schema.int_schema(strict=True),
+             core_schema.float_schema(strict=True, allow_inf_nan=False)],
+            custom_error_type="int_type")
+        return core_schema.chain_schema([number, core_schema.int_schema(ge=self.ge, le=self.le)])
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"type": "integer", "minimum": self.ge, "maximum": self.le}
 
 
 def _integer(ge: int, le: int = MAX_SAFE_INTEGER) -> Any:
-    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_json_integer)]
+    return Annotated[int, JsonInteger(ge, le)]
 
 
 Integer = _integer(-MAX_SAFE_INTEGER)

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
-from .violation import Getter, Violation
+from .violation import Getter, Violation, get_attribute, get_member
 
 JSON = Any
 Scope = Literal["array", "object"]
@@ -34,6 +34,15 @@ def _key(value: Any) -> Any:
     if isinstance(value, (str, int, float)):
         return value
     return None
+
+
+def _values(items: Any, key: str, get: Getter) -> list[Any]:
+    """The value at ``key`` of each item (None where absent), without a call per item for JSON."""
+    if get is get_member:
+        return [item.get(key) if isinstance(item, dict) else None for item in items]
+    if get is get_attribute:
+        return [getattr(item, key, None) for item in items]
+    return [get(item, key) for item in items]
 
 
 @dataclass(frozen=True)
@@ -59,17 +68,15 @@ class UniqueBy:
         if not _is_array(instance):
             return
         first: dict[Any, int] = {}
-        for index, item in enumerate(instance):
-            value = get(item, self.key)
-            key = _key(value)
+        for index, value in enumerate(_values(instance, self.key, get)):
+            key = value if value.__class__ is str else _key(value)
             if key is None:
                 continue
-            if key in first:
+            seen = first.setdefault(key, index)
+            if seen != index:
                 yield Violation(
                     (index, self.key), self.RULE,
-                    f"duplicate {self.key} {value!r}: already used by item [{first[key]}]", value)
-            else:
-                first[key] = index
+                    f"duplicate {self.key} {value!r}: already used by item [{seen}]", value)
 
 
 @dataclass(frozen=True)
@@ -98,16 +105,16 @@ class EqualAcross:
         if not _is_array(instance) or not instance:
             return
         for key in self.keys:
-            expected = _key(get(instance[0], key))
+            values = _values(instance, key, get)
+            expected = _key(values[0])
             if expected is None:
                 continue
-            for index in range(1, len(instance)):
-                value = get(instance[index], key)
+            for index, value in enumerate(values):
                 found = _key(value)
                 if found is not None and found != expected:
                     yield Violation(
                         (index, key), self.RULE,
-                        f"{key} is {value!r} here but {get(instance[0], key)!r} in item [0]; "
+                        f"{key} is {value!r} here but {values[0]!r} in item [0]; "
                         f"all items must share one {key}", value)
 
 
@@ -175,7 +182,7 @@ class References:
         names, targets = get(instance, self.property), get(instance, self.target)
         if not _is_array(names) or not _is_array(targets):
             return
-        known = {k for k in (_key(get(item, self.key)) for item in targets) if k is not None}
+        known = {v if v.__class__ is str else _key(v) for v in _values(targets, self.key, get)}
         for index, name in enumerate(names):
             if isinstance(name, str) and name not in known:
                 yield Violation(

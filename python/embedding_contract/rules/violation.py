@@ -33,6 +33,11 @@ def format_path(path: Sequence[PathItem]) -> str:
     return out or "<root>"
 
 
+def get_attribute(obj: Any, key: str) -> Any:
+    """Getter for model instances: a missing attribute reads as None."""
+    return getattr(obj, key, None)
+
+
 def get_member(obj: Any, key: str) -> Any:
     """Getter for parsed JSON: a missing key, or a value that is not an object, reads as None."""
     return obj.get(key) if isinstance(obj, dict) else None
