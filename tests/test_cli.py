@@ -147,7 +147,7 @@ def test_schema_key_names_the_model(write: Write) -> None:
 def test_check_gate(tmp_path: Path) -> None:
     code, out, _ = run("check", "--schemas", str(ROOT / "schemas"), "--examples", str(EXAMPLES))
     assert code == 0, out
-    assert out.count("ok   ") == 1 + len(list(EXAMPLES.glob("*.yaml")))
+    assert out.count("ok   ") == 2 + len(list(EXAMPLES.glob("*.yaml")))
     broken = tmp_path / "examples"
     shutil.copytree(EXAMPLES, broken)
     (broken / "twhin-local.yaml").write_text(

@@ -22,11 +22,16 @@ MODEL_NAMES: tuple[str, ...] = tuple(
     sorted(f"{family}.{cls}" for family, classes in FAMILIES.items() for cls in classes))
 
 
-def resolve(name: str) -> Any:
-    """The class named ``family.ClassName``; raises UsageError with the valid names otherwise."""
+def check_name(name: str) -> str:
+    """``name`` if it names a model (without importing any); UsageError listing them otherwise."""
     from .errors import UsageError
 
-    family, _, cls = name.partition(".")
-    if cls not in FAMILIES.get(family, ()):
+    if name not in MODEL_NAMES:
         raise UsageError(f"unknown model {name!r}; known models: {', '.join(MODEL_NAMES)}")
+    return name
+
+
+def resolve(name: str) -> Any:
+    """The class named ``family.ClassName``; raises UsageError with the valid names otherwise."""
+    family, _, cls = check_name(name).partition(".")
     return getattr(importlib.import_module(f"embedding_contract.{family}"), cls)

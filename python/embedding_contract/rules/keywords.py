@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any, ClassVar, Literal
 
 from .violation import Getter, Violation, get_attribute, get_member
@@ -34,6 +35,11 @@ def _key(value: Any) -> Any:
     if isinstance(value, (str, int, float)):
         return value
     return None
+
+
+def _show(value: Any) -> str:
+    """A value as the config wrote it: an enum member (from a model instance) by its value."""
+    return repr(value.value if isinstance(value, Enum) else value)
 
 
 def _values(items: Any, key: str, get: Getter) -> list[Any]:
@@ -76,7 +82,7 @@ class UniqueBy:
             if seen != index:
                 yield Violation(
                     (index, self.key), self.RULE,
-                    f"duplicate {self.key} {value!r}: already used by item [{seen}]", value)
+                    f"duplicate {self.key} {_show(value)}: already used by item [{seen}]", value)
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ class EqualAcross:
                 if found is not None and found != expected:
                     yield Violation(
                         (index, key), self.RULE,
-                        f"{key} is {value!r} here but {values[0]!r} in item [0]; "
+                        f"{key} is {_show(value)} here but {_show(values[0])} in item [0]; "
                         f"all items must share one {key}", value)
 
 
