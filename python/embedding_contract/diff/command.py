@@ -1,0 +1,61 @@
+"""What the ``diff`` command and the compatibility step of ``check`` do, apart from Click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .formats import render, rules_listing, text_lines
+from .gate import Options, Report, compare, run_gate
+from .model import Bump, DiffInputError
+from .sources import load_source, match_single
+
+
+def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Report:
+    """``diff OLD NEW``: exit code 1 when a finding breaks under the mode."""
+    old_release, new_release = match_single(load_source(old, schemas_dir),
+                                            load_source(new, schemas_dir))
+    comparison = compare(old_release, new_release, options)
+    if comparison.actual is not None and comparison.actual is not Bump.NONE:
+        comparison.message += (f" ({old_release.version} -> {new_release.version} is a "
+                               f"{comparison.actual.label} bump)")
+    report = Report(False, options)
+    report.comparisons.append(comparison)
+    return report
+
+
+def run_diff(old: str | None, new: str | None, *, against_release: bool, options: Options,
+             output_format: str, list_rules: bool, schemas_dir: Path, version: str,
+             base_url: str) -> tuple[str, int]:
+    """The output and exit code of ``embedding-contract diff``; raises DiffInputError (exit 2)."""
+    if list_rules:
+        if old or new or against_release:
+            raise DiffInputError("--list-rules takes no other arguments")
+        return rules_listing(output_format), 0
+    if against_release:
+        if old or new:
+            raise DiffInputError("--against-release compares the current models with the "
+                                 "released schemas: give no OLD/NEW")
+        report = run_gate(schemas_dir, version, base_url, options)
+    else:
+        if not old or not new:
+            raise DiffInputError("give OLD and NEW (a schema file, a version folder or "
+                                 "git:REF), or --against-release, or --list-rules")
+        if options.transitive:
+            raise DiffInputError("--transitive needs --against-release")
+        report = diff_report(old, new, options, schemas_dir)
+    return render(report, output_format), report.exit_code
+
+
+def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list[str], bool]:
+    """The compatibility step of ``embedding-contract check``: lines to print, and failed?"""
+    from .gate import load_options
+
+    try:
+        report = run_gate(schemas_dir, version, base_url, load_options())
+    except DiffInputError as exc:
+        return [f"FAIL compatibility gate: {exc}"], True
+    lines = text_lines(report, only_breaking=True)
+    if not report.comparisons:
+        lines = [f"ok   {n}" for n in report.notes] + [
+            line for line in lines if not line.startswith("note: ")]
+    return lines, report.exit_code != 0

@@ -1,0 +1,293 @@
+"""Run the rule table over two schema documents (or two releases) and attach witnesses.
+
+The walk pairs the old and the new schema object at each place: properties by name, tuple
+positions by index, ``anyOf``/``oneOf``/``allOf`` branches by content, local ``$ref`` resolved on
+both sides. Each pair of ``$ref`` targets is compared once per polarity, so recursive schemas
+terminate and a definition shared by many places yields one finding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import ABSENT, Direction, Effect, Finding, Policy, Witness
+from .rules import RULES, VERSION_SEGMENT, Rule, position, prefix_length
+from .walk import (
+    ANNOTATIONS,
+    Delta,
+    Pair,
+    Polarity,
+    Seg,
+    Step,
+    View,
+    as_object,
+    canonical,
+    deref,
+    format_path,
+    is_closed,
+    is_trivial,
+    pointer_join,
+)
+from .wellformed import check_document
+from .witness import Searcher
+
+VOCABULARY_FILE = "vocabulary.json"
+_KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}
+
+
+@dataclass
+class _Walker:
+    old_root: Any
+    new_root: Any
+    file: str
+    policy: Policy
+    visited: set[tuple[str, str, Polarity]] = field(default_factory=set)
+    found: dict[tuple[str, str, str], Finding] = field(default_factory=dict)
+
+    def run(self) -> list[Finding]:
+        self.visited.add(("", "", Polarity.POSITIVE))
+        root_old: tuple[Step, ...] = ((None, self.old_root),)
+        root_new: tuple[Step, ...] = ((None, self.new_root),)
+        self.compare(self.old_root, "", self.new_root, "", (), root_old, root_new,
+                     Polarity.POSITIVE)
+        return list(self.found.values())
+
+    def compare(self, old: Any, old_ptr: str, new: Any, new_ptr: str, path: tuple[Any, ...],
+                trail_old: tuple[Step, ...], trail_new: tuple[Step, ...],
+                polarity: Polarity) -> None:
+        ov, nv = deref(self.old_root, old, old_ptr), deref(self.new_root, new, new_ptr)
+        lifted_old = lifted_new = False
+        if ("anyOf" in ov.keywords) != ("anyOf" in nv.keywords):
+            # A nullable field is anyOf [X, null]: lift the other side to anyOf [itself] so
+            # that X meets X and only the null branch differs.
+            if "anyOf" in nv.keywords:
+                ov, lifted_old = deref(self.old_root, _lift(old), old_ptr), True
+            else:
+                nv, lifted_new = deref(self.new_root, _lift(new), new_ptr), True
+        if ov.refs or nv.refs:
+            key = (ov.pointer, nv.pointer, polarity)
+            if key in self.visited:
+                return
+            self.visited.add(key)
+        pair = Pair(dict(ov.keywords), dict(nv.keywords), ov, nv, self.old_root, self.new_root,
+                    path, trail_old, trail_new, polarity, self.policy)
+        for rule in RULES.values():
+            if rule.check is not None:
+                for delta in rule.check(pair):
+                    self.emit(rule, pair, delta)
+        self.descend(pair, lifted_old, lifted_new)
+
+    def emit(self, rule: Rule, pair: Pair, delta: Delta) -> None:
+        backward, forward = pair.polarity.apply(delta.backward, delta.forward)
+        pointer, old_pointer = pair.new_view.at(*delta.at), pair.old_view.at(*delta.at)
+        key = (rule.id, pointer, canonical(delta.hint.get("key")))
+        if key in self.found:
+            return
+        path = (*pair.path, delta.hint["child"]) if "child" in delta.hint else pair.path
+        self.found[key] = Finding(
+            rule.id, rule.category, self.file, pointer, old_pointer, format_path(path),
+            delta.old, delta.new, backward, forward, site=pair.site(delta.hint))
+
+    def descend(self, p: Pair, lifted_old: bool, lifted_new: bool) -> None:
+        ov, nv = p.old_view, p.new_view
+        old_props, new_props = _mapping(p.old, "properties"), _mapping(p.new, "properties")
+        for name in sorted(set(old_props) & set(new_props)):
+            self.child(p, name, old_props[name], ov.at("properties", name), new_props[name],
+                       nv.at("properties", name))
+        old_extra = p.old.get("additionalProperties", ABSENT)
+        new_extra = p.new.get("additionalProperties", ABSENT)
+        if (not is_closed(p.old) and not is_closed(p.new)
+                and not (is_trivial(old_extra) and is_trivial(new_extra))):
+            # A tolerant reader ignores unknown keys: changes to their schema break no one.
+            self.child(p, Seg.OTHER, _or_true(old_extra), ov.at("additionalProperties"),
+                       _or_true(new_extra), nv.at("additionalProperties"),
+                       Polarity.POSITIVE if p.strict else Polarity.IGNORED)
+        count = prefix_length(p)
+        for i in range(count):
+            old_i, new_i = position(p.old, i), position(p.new, i)
+            if old_i is not ABSENT and new_i is not ABSENT:
+                self.child(p, i, old_i, _position_ptr(ov, p.old, i), new_i,
+                           _position_ptr(nv, p.new, i))
+        old_items, new_items = p.old.get("items", ABSENT), p.new.get("items", ABSENT)
+        if old_items is not ABSENT and new_items is not ABSENT:
+            self.child(p, Seg.ITEM if count == 0 else count, old_items, ov.at("items"),
+                       new_items, nv.at("items"))
+        for keyword, inner in (("anyOf", Polarity.POSITIVE), ("allOf", Polarity.POSITIVE),
+                               ("oneOf", Polarity.MIXED)):
+            for i, j in p.branches(keyword).pairs:
+                self.branch(p, keyword, i, j, inner, lifted_old and keyword == "anyOf",
+                            lifted_new and keyword == "anyOf")
+        if "not" in p.old and "not" in p.new:
+            self.compare(p.old["not"], ov.at("not"), p.new["not"], nv.at("not"), p.path,
+                         p.trail_old, p.trail_new, p.polarity.then(Polarity.NEGATIVE))
+
+    def child(self, p: Pair, seg: Any, old: Any, old_ptr: str, new: Any, new_ptr: str,
+              inner: Polarity = Polarity.POSITIVE) -> None:
+        self.compare(old, old_ptr, new, new_ptr, (*p.path, seg), (*p.trail_old, (seg, old)),
+                     (*p.trail_new, (seg, new)), p.polarity.then(inner))
+
+    def branch(self, p: Pair, keyword: str, i: int, j: int, inner: Polarity, lifted_old: bool,
+               lifted_new: bool) -> None:
+        old, new = p.old[keyword][i], p.new[keyword][j]
+        old_ptr = p.old_view.pointer if lifted_old else p.old_view.at(keyword, i)
+        new_ptr = p.new_view.pointer if lifted_new else p.new_view.at(keyword, j)
+        self.compare(old, old_ptr, new, new_ptr, p.path,
+                     _narrow(p.trail_old, p.old, keyword, old),
+                     _narrow(p.trail_new, p.new, keyword, new), p.polarity.then(inner))
+
+
+def _lift(schema: Any) -> dict[str, Any]:
+    """``schema`` as ``anyOf [schema]``, its own annotations kept outside (``$ref`` inside)."""
+    node = as_object(schema)
+    kept = {k: v for k, v in node.items() if k in _KEEP_ON_LIFT}
+    core = {k: v for k, v in node.items() if k not in _KEEP_ON_LIFT}
+    return {**kept, "anyOf": [core]}
+
+
+def _narrow(trail: tuple[Step, ...], node: Mapping[str, Any], keyword: str,
+            branch: Any) -> tuple[Step, ...]:
+    """The trail with its last schema narrowed to one branch (siblings kept)."""
+    rest = {k: v for k, v in node.items() if k not in (keyword, "$defs", "$id", "$schema")}
+    seg = trail[-1][0]
+    return (*trail[:-1], (seg, {"allOf": [rest, branch]} if rest else branch))
+
+
+def _mapping(node: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+    value = node.get(key, {})
+    return value if isinstance(value, Mapping) else {}
+
+
+def _or_true(value: Any) -> Any:
+    return True if value is ABSENT else value
+
+
+def _position_ptr(view: View, node: Mapping[str, Any], index: int) -> str:
+    prefix = node.get("prefixItems", [])
+    if isinstance(prefix, list) and index < len(prefix):
+        return view.at("prefixItems", index)
+    return view.at("items")
+
+
+def diff_documents(old: Any, new: Any, file: str,
+                   policy: Policy = Policy.STRICT) -> list[Finding]:
+    """Every finding between two schema documents, without witnesses, in a stable order."""
+    if file.rsplit("/", 1)[-1] == VOCABULARY_FILE:
+        return sorted(_diff_vocabulary(old, new, file), key=_order)
+    return sorted(_Walker(old, new, file, policy).run(), key=_order)
+
+
+def _order(f: Finding) -> tuple[str, str, str, str]:
+    return (f.file, f.pointer, f.rule, f.instance_path)
+
+
+def _document_finding(rule_id: str, file: str, pointer: str, old: Any, new: Any,
+                      backward: Effect, forward: Effect) -> Finding:
+    rule = RULES[rule_id]
+    return Finding(rule_id, rule.category, file, pointer, pointer, "(root)", old, new, backward,
+                   forward)
+
+
+def _diff_vocabulary(old: Any, new: Any, file: str) -> Iterable[Finding]:
+    """The meta-schema of the vocabulary: keywords added, removed or changed."""
+    old_props, new_props = _mapping(old, "properties"), _mapping(new, "properties")
+    c, a, p = Effect.COMPATIBLE, Effect.ANNOTATION, Effect.POSSIBLY_BREAKING
+    for name in sorted(set(old_props) | set(new_props)):
+        ptr = pointer_join("/properties", name)
+        o, n = old_props.get(name, ABSENT), new_props.get(name, ABSENT)
+        if o is ABSENT:
+            yield _document_finding("vocabulary-keyword-added", file, ptr, o, n, c, c)
+        elif n is ABSENT:
+            yield _document_finding("vocabulary-keyword-removed", file, ptr, o, n, c, c)
+        elif canonical(_bare(o)) != canonical(_bare(n)):
+            yield _document_finding("vocabulary-keyword-changed", file, ptr, o, n, p, p)
+        elif canonical(o) != canonical(n):
+            yield _document_finding("description-changed", file, ptr, o, n, a, a)
+    rest_old = {k: v for k, v in old.items() if k not in ("properties", "$id")}
+    rest_new = {k: v for k, v in new.items() if k not in ("properties", "$id")}
+    if canonical(_bare(rest_old)) != canonical(_bare(rest_new)):
+        yield _document_finding("vocabulary-changed", file, "", rest_old, rest_new, p, p)
+    elif canonical(rest_old) != canonical(rest_new):
+        yield _document_finding("description-changed", file, "", rest_old, rest_new, a, a)
+
+
+def _bare(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _bare(v) for k, v in value.items() if k not in ("description", "title")}
+    return value
+
+
+def unchanged(old: Any, new: Any) -> bool:
+    """Equal but for the version segment of ``$id`` (every release changes it)."""
+    def key(doc: Any) -> str:
+        if isinstance(doc, Mapping) and isinstance(doc.get("$id"), str):
+            doc = {**doc, "$id": VERSION_SEGMENT.sub("/V/", doc["$id"])}
+        return canonical(doc)
+
+    return key(old) == key(new)
+
+
+def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
+               policy: Policy = Policy.STRICT) -> list[Finding]:
+    """Findings between two sets of documents matched by relative file name.
+
+    Documents that differ must be well formed (keyword shapes, vocabulary arguments)."""
+    findings: list[Finding] = []
+    b, c = Effect.BREAKING, Effect.COMPATIBLE
+    for name in sorted(set(old) | set(new)):
+        if name not in new:
+            findings.append(_document_finding("schema-removed", name, "", old[name], ABSENT, b, c))
+        elif name not in old:
+            findings.append(_document_finding("schema-added", name, "", ABSENT, new[name], c, c))
+        elif not unchanged(old[name], new[name]):
+            check_document(old[name], f"OLD {name}")
+            check_document(new[name], f"NEW {name}")
+            findings.extend(diff_documents(old[name], new[name], name, policy))
+    return findings
+
+
+def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mapping[str, Any],
+                     policy: Policy, directions: tuple[Direction, ...]) -> list[Finding]:
+    """Search a witness for each breaking (or possibly breaking) finding in ``directions``.
+
+    Found: the finding is breaking, proven. Not found: it stays possibly breaking, and says so.
+    """
+    searchers: dict[str, Searcher] = {}
+    out = []
+    for finding in findings:
+        for direction in directions:
+            if not finding.effect(direction).breaks:
+                continue
+            witness = _search(finding, direction, old, new, policy, searchers)
+            if witness.status == "found":
+                effect = Effect.BREAKING
+            elif witness.status == "not-found":
+                effect = Effect.POSSIBLY_BREAKING
+            else:
+                effect = finding.effect(direction)
+            finding = finding.with_effect(direction, effect, witness)
+        out.append(finding)
+    return out
+
+
+def _search(finding: Finding, direction: Direction, old: Mapping[str, Any],
+            new: Mapping[str, Any], policy: Policy, searchers: dict[str, Searcher]) -> Witness:
+    name = finding.file
+    if finding.rule == "schema-removed" and direction is Direction.BACKWARD:
+        return _removed_schema_witness(old[name])
+    if name not in old or name not in new or finding.site is None:
+        return Witness("not-applicable", note="no config can show this change")
+    if name not in searchers:
+        searchers[name] = Searcher(old[name], new[name], policy)
+    return searchers[name].search(finding, direction)
+
+
+def _removed_schema_witness(document: Any) -> Witness:
+    searcher = Searcher(document, document, Policy.STRICT)
+    seeds, _ = searcher.seeds(document, document)
+    if seeds:
+        return Witness("found", seeds[0], note="valid under OLD; NEW has no schema for it")
+    return Witness("not-found", note="no valid config of the removed schema could be built")
+
+

@@ -1,0 +1,246 @@
+"""The semantic-version gate: does the contract version match what changed since the last release?
+
+The package ``__version__`` is the contract version and ``schemas/<version>/`` holds the released,
+immutable versions. The gate compares the in-memory export of the current models with the newest
+released version strictly older than ``__version__`` (with ``--transitive``, with every one):
+
+- a change breaking in the checked mode needs a new major version; any other change to what
+  validates (or to a default) a new minor; annotations only a patch; a larger bump is fine;
+- when the models drift from an already released ``__version__`` (a model changed without a
+  bump), the gate fails and names the bump needed relative to that release;
+- with no older release, ``__version__`` is the first release and passes.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import attach_witnesses, diff_files
+from .exceptions import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
+from .model import Bump, DiffInputError, Finding, Mode, Policy
+from .sources import Release, read_version, release_from_export, released_versions, version_key
+from .walk import canonical
+
+CONFIG_TABLE = ("tool", "embedding-contract", "gate")
+_CONFIG_KEYS = {"policy", "mode", "transitive", "exceptions"}
+
+
+@dataclass(frozen=True)
+class Options:
+    mode: Mode = Mode.BACKWARD
+    policy: Policy = Policy.STRICT
+    transitive: bool = False
+    exceptions: Path = Path(DEFAULT_FILE)
+    witnesses: bool = True
+
+
+def load_options(pyproject: Path = Path("pyproject.toml"), *, mode: str | None = None,
+                 policy: str | None = None, transitive: bool | None = None,
+                 exceptions: Path | None = None, witnesses: bool = True) -> Options:
+    """Options from the command line, else ``[tool.embedding-contract.gate]``, else defaults."""
+    table = _config_table(pyproject)
+    unknown = set(table) - _CONFIG_KEYS
+    if unknown:
+        raise DiffInputError(f"{pyproject}: unknown key(s) in [{'.'.join(CONFIG_TABLE)}]: "
+                             f"{', '.join(sorted(unknown))}")
+    try:
+        chosen_mode = Mode(mode or table.get("mode", Mode.BACKWARD.value))
+        chosen_policy = Policy(policy or table.get("policy", Policy.STRICT.value))
+    except ValueError as exc:
+        raise DiffInputError(f"{pyproject}: {exc}") from None
+    chosen_transitive = transitive if transitive is not None else table.get("transitive", False)
+    if not isinstance(chosen_transitive, bool):
+        raise DiffInputError(f"{pyproject}: transitive must be true or false")
+    path = exceptions or Path(table.get("exceptions", DEFAULT_FILE))
+    return Options(chosen_mode, chosen_policy, chosen_transitive, path, witnesses)
+
+
+def _config_table(pyproject: Path) -> Mapping[str, Any]:
+    if not pyproject.is_file():
+        return {}
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[import-not-found,no-redef]
+        except ImportError:
+            if "embedding-contract.gate" in pyproject.read_text(encoding="utf-8"):
+                raise DiffInputError(f"{pyproject}: reading [{'.'.join(CONFIG_TABLE)}] on "
+                                     "Python 3.10 needs the tomli package") from None
+            return {}
+    try:
+        data: Any = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DiffInputError(f"{pyproject}: {exc}") from None
+    for key in CONFIG_TABLE:
+        data = data.get(key, {}) if isinstance(data, Mapping) else {}
+    if not isinstance(data, Mapping):
+        raise DiffInputError(f"{pyproject}: [{'.'.join(CONFIG_TABLE)}] must be a table")
+    return data
+
+
+@dataclass
+class Comparison:
+    """One OLD -> NEW comparison and its verdict."""
+
+    old: Release
+    new: Release
+    findings: list[Finding]
+    required: Bump
+    actual: Bump | None
+    ok: bool
+    message: str
+    breaking: bool
+    mode: Mode
+
+
+@dataclass
+class Report:
+    """Everything a diff or a gate run found, ready for any output format."""
+
+    gate: bool
+    options: Options
+    comparisons: list[Comparison] = field(default_factory=list)
+    stale: list[Waiver] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        if self.stale or not all(c.ok for c in self.comparisons):
+            return 1
+        return 0
+
+
+def bump_between(old: str, new: str) -> Bump | None:
+    """How far ``new`` is from ``old`` (None: ``new`` is older)."""
+    a, b = version_key(old), version_key(new)
+    if b < a:
+        return None
+    if b[0] > a[0]:
+        return Bump.MAJOR
+    if b[1] > a[1]:
+        return Bump.MINOR
+    return Bump.PATCH if b[2] > a[2] else Bump.NONE
+
+
+def next_version(version: str, bump: Bump) -> str:
+    major, minor, patch = version_key(version)
+    if bump is Bump.MAJOR:
+        return f"{major + 1}.0.0"
+    if bump is Bump.MINOR:
+        return f"{major}.{minor + 1}.0"
+    return f"{major}.{minor}.{patch + 1}"
+
+
+def required_bump(findings: list[Finding], mode: Mode) -> Bump:
+    return max((f.bump(mode.directions) for f in findings), default=Bump.NONE)
+
+
+def compare(old: Release, new: Release, options: Options,
+            waivers: list[Waiver] | None = None, used: set[Waiver] | None = None) -> Comparison:
+    """Diff two releases under ``options`` and say which version bump the changes need."""
+    findings = diff_files(old.documents, new.documents, options.policy)
+    if options.witnesses:
+        findings = attach_witnesses(findings, old.documents, new.documents, options.policy,
+                                    options.mode.directions)
+    if waivers:
+        findings = apply_waivers(findings, waivers, new.version, used if used is not None
+                                 else set())
+    required = required_bump(findings, options.mode)
+    breaking = any(f.breaks(options.mode.directions) for f in findings)
+    actual = None
+    if old.version is not None and new.version is not None:
+        actual = bump_between(old.version, new.version)
+    return Comparison(old, new, findings, required, actual, not breaking,
+                      _verdict(breaking, required, options.mode), breaking, options.mode)
+
+
+def _verdict(breaking: bool, required: Bump, mode: Mode) -> str:
+    if breaking:
+        return f"breaking under {mode.value} compatibility: needs a major version"
+    if required is Bump.NONE:
+        return "no changes"
+    return f"compatible under {mode.value} compatibility: needs at least a {required.label} bump"
+
+
+def run_gate(schemas_dir: Path, version: str, base_url: str, options: Options) -> Report:
+    """Check ``__version__`` against the released versions (see the module docstring)."""
+    from ..export import build_release
+
+    version_key(version)
+    report = Report(True, options)
+    current = release_from_export(build_release(version, base_url), version,
+                                  f"models (version {version})",
+                                  f"{schemas_dir.as_posix().rstrip('/')}/{version}/")
+    released = released_versions(schemas_dir)
+    newer = [v for v in released if version_key(v) > version_key(version)]
+    if newer:
+        report.notes.append(f"released versions newer than {version} exist "
+                            f"({', '.join(newer)}); __version__ went backwards")
+    older = [v for v in released if version_key(v) < version_key(version)]
+    baselines = older if options.transitive else older[-1:]
+    drift = False
+    if version in released:
+        committed = read_version(schemas_dir, version)
+        drift = _differs(committed.documents, current.documents)
+        if drift:
+            baselines = [version, *(older if options.transitive else [])]
+    waivers = load_waivers(options.exceptions)
+    known = {*released, version}
+    report.stale.extend(w for w in waivers if w.version not in known)
+    used: set[Waiver] = set()
+    for base in baselines:
+        comparison = compare(read_version(schemas_dir, base), current, options,
+                             [w for w in waivers if w.version == version], used)
+        _judge(comparison, base, version, drift and base == version)
+        report.comparisons.append(comparison)
+    report.stale.extend(w for w in waivers if w.version == version and w not in used)
+    if newer:
+        for c in report.comparisons:
+            c.ok = False
+    if not baselines:
+        report.notes.append(f"{version} is the first release: nothing to compare against")
+    return report
+
+
+def _differs(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return set(a) != set(b) or any(canonical(a[k]) != canonical(b[k]) for k in a)
+
+
+def _judge(c: Comparison, base: str, version: str, drift: bool) -> None:
+    needed = c.required
+    if drift:
+        needed = max(needed, Bump.PATCH)
+        c.ok = False
+        c.message = (f"the models changed since {version} was released, without a version bump: "
+                     f"{_why(c)}; bump __version__ to {next_version(version, needed)} and export")
+        return
+    if c.actual is None:
+        c.ok = False
+        c.message = f"version {version} is older than the released {base}"
+        return
+    c.ok = c.actual >= needed
+    if needed is Bump.NONE:
+        c.message = f"{version} over {base}: the schemas did not change"
+    elif c.ok:
+        c.message = f"{version} is a {c.actual.label} bump over {base}: {_why(c)}"
+    else:
+        c.message = (f"{version} is only a {c.actual.label} bump over {base}, but {_why(c)}: "
+                     f"bump __version__ to at least {next_version(base, needed)}")
+
+
+def _why(c: Comparison) -> str:
+    """Which findings demand the required bump."""
+    if c.required is Bump.NONE:
+        return "the files differ, but nothing that validation or a reader sees"
+    demanding = [f for f in c.findings if f.bump(c.mode.directions) is c.required]
+    rules = sorted({f.rule for f in demanding})
+    what = {Bump.MAJOR: "breaking", Bump.MINOR: "additive", Bump.PATCH: "annotation"}[c.required]
+    many = len(demanding) != 1
+    return (f"{len(demanding)} {what} change{'s' if many else ''} ({', '.join(rules)}) "
+            f"need{'' if many else 's'} a {c.required.label} version")
+

@@ -1,0 +1,372 @@
+"""Build concrete JSON values for a schema: boundary-biased candidates, checked by the validator.
+
+``Synth(root).values(schema)`` proposes a handful of values for a subschema of ``root`` (the
+bounds themselves, the shortest strings and arrays, each ``anyOf``/``oneOf`` branch, minimal and
+full objects), repaired to satisfy the contract's portable rules; ``one``/``valid_values`` keep
+those the contract's validator (python-jsonschema plus the vocabulary) accepts. Witnesses are
+built from these values, so every claim they support is checked by a real validator.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from ..jsonschema_ext import ContractValidator
+from ..rules.keywords import (
+    EqualAcross,
+    GreaterThan,
+    LengthRelation,
+    References,
+    StrictlyIncreasing,
+    UniqueBy,
+    rules_in,
+)
+from .model import ABSENT
+from .regex import example as regex_example
+from .rules import numeric_bound, position
+from .walk import canonical, deref, type_atoms
+
+MAX_DEPTH = 12
+MAX_VARIANTS = 16
+MAX_VALUES = 24
+_ORDER = ("object", "array", "string", "integer", "fraction", "boolean", "null")
+
+
+def _merge(a: Mapping[str, Any], b: Mapping[str, Any]) -> dict[str, Any]:
+    """A rough conjunction of two keyword sets, good enough to propose values (they are
+    validated against the real schema afterwards)."""
+    out = dict(a)
+    for key, value in b.items():
+        if key not in out:
+            out[key] = value
+        elif key == "properties" and isinstance(value, Mapping):
+            props = dict(out[key])
+            for name, sub in value.items():
+                props[name] = {"allOf": [props[name], sub]} if name in props else sub
+            out[key] = props
+        elif key == "required" and isinstance(value, list):
+            out[key] = [*out[key], *(v for v in value if v not in out[key])]
+        elif key == "type":
+            mine, theirs = type_atoms(out), type_atoms({"type": value})
+            if mine is not None and theirs is not None:
+                both = mine & theirs
+                names: list[str] = [n for n in ("null", "boolean", "object", "array", "string")
+                                    if n in both]
+                if "fraction" in both:
+                    names.append("number")
+                elif "integer" in both:
+                    names.append("integer")
+                out[key] = names
+    return out
+
+
+class Synth:
+    """Values for the subschemas of one schema document."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+        self.validator = ContractValidator(root)
+        self._one: dict[tuple[int, int], Any] = {}
+        self._valid: dict[tuple[int, int], list[Any]] = {}
+        self._checked: dict[tuple[int, str], bool] = {}
+        self._keep: list[Any] = []
+
+    # -- validation -----------------------------------------------------------------------------
+
+    def check(self, schema: Any, value: Any) -> bool:
+        key = (id(schema), canonical(value))
+        if key not in self._checked:
+            self._keep.append(schema)
+            self._checked[key] = self._check(schema, value)
+        return self._checked[key]
+
+    def _check(self, schema: Any, value: Any) -> bool:
+        if schema is self.root:
+            return bool(self.validator.is_valid(value))
+        if isinstance(schema, Mapping) and "$schema" in schema:
+            # evolve() would pick the plain validator class that $schema names
+            schema = {k: v for k, v in schema.items() if k != "$schema"}
+        try:
+            return bool(self.validator.evolve(schema=schema).is_valid(value))
+        except Exception:  # an unresolvable or malformed subschema validates nothing
+            return False
+
+    def one(self, schema: Any, salt: int = 0, depth: int = 0) -> Any:
+        """The first proposed value ``schema`` accepts, or ABSENT."""
+        key = (id(schema), salt)
+        if key not in self._one:
+            self._keep.append(schema)  # ids stay unique while cached
+            self._one[key] = ABSENT  # a recursive request sees "none yet"
+            found = next((v for v in self.values(schema, salt, depth) if self.check(schema, v)),
+                         ABSENT)
+            self._one[key] = found
+        return copy.deepcopy(self._one[key])
+
+    def valid_values(self, schema: Any, limit: int = 6, salt: int = 0) -> list[Any]:
+        key = (id(schema), salt)
+        if key not in self._valid:
+            self._keep.append(schema)
+            self._valid[key] = [v for v in self.values(schema, salt) if self.check(schema, v)]
+        return copy.deepcopy(self._valid[key][:limit])
+
+    # -- proposals ------------------------------------------------------------------------------
+
+    def flatten(self, schema: Any, depth: int = 0) -> list[dict[str, Any]]:
+        """``schema`` as alternatives without allOf/anyOf/oneOf (one per branch choice)."""
+        try:
+            keywords = dict(deref(self.root, schema, "").keywords)
+        except Exception:
+            return []
+        combos = {c: keywords.pop(c) for c in ("allOf", "anyOf", "oneOf") if c in keywords}
+        variants = [keywords]
+        if depth > MAX_DEPTH:
+            return variants
+        for branch in combos.get("allOf", []):
+            variants = [_merge(v, f) for v in variants for f in self.flatten(branch, depth + 1)]
+        for combo in ("anyOf", "oneOf"):
+            if isinstance(combos.get(combo), list):
+                variants = [_merge(v, f) for v in variants for b in combos[combo]
+                            for f in self.flatten(b, depth + 1)]
+        return variants[:MAX_VARIANTS]
+
+    def values(self, schema: Any, salt: int = 0, depth: int = 0) -> list[Any]:
+        if depth > MAX_DEPTH or schema is False:
+            return []
+        out: list[Any] = []
+        for node in self.flatten(schema):
+            out.extend(self._by_type(node, salt, depth))
+        seen: set[str] = set()
+        unique = []
+        for value in out:
+            key = canonical(value)
+            if key not in seen:
+                seen.add(key)
+                unique.append(value)
+        return unique[:MAX_VALUES]
+
+    def _by_type(self, node: Mapping[str, Any], salt: int, depth: int) -> list[Any]:
+        if "const" in node:  # copies: proposals get edited, the schema must not
+            return [copy.deepcopy(node["const"])]
+        if isinstance(node.get("enum"), list):
+            return copy.deepcopy(list(node["enum"]))
+        atoms = type_atoms(node)
+        if atoms is None:
+            atoms = frozenset(self._infer(node))
+        out: list[Any] = []
+        for atom in _ORDER:
+            if atom not in atoms:
+                continue
+            if atom == "object":
+                out.extend(self._objects(node, salt, depth))
+            elif atom == "array":
+                out.extend(self._arrays(node, salt, depth))
+            elif atom == "string":
+                out.extend(self._strings(node, salt))
+            elif atom in ("integer", "fraction"):
+                out.extend(numbers(node, integral=atom == "integer"))
+            elif atom == "boolean":
+                out.extend([True, False])
+            else:
+                out.append(None)
+        return out
+
+    @staticmethod
+    def _infer(node: Mapping[str, Any]) -> tuple[str, ...]:
+        if any(k in node for k in ("properties", "required", "additionalProperties")):
+            return ("object",)
+        if any(k in node for k in ("items", "prefixItems", "minItems", "maxItems")):
+            return ("array",)
+        if any(k in node for k in ("minLength", "maxLength", "pattern")):
+            return ("string",)
+        if any(k in node for k in ("minimum", "maximum", "exclusiveMinimum",
+                                   "exclusiveMaximum", "multipleOf")):
+            return ("integer", "fraction")
+        return _ORDER
+
+    def _strings(self, node: Mapping[str, Any], salt: int) -> list[str]:
+        low = node.get("minLength", 0)
+        high = node.get("maxLength")
+        low = low if isinstance(low, int) else 0
+        high = high if isinstance(high, int) else None
+        out: list[str] = []
+        pattern = node.get("pattern")
+        if isinstance(pattern, str):
+            found = regex_example(pattern, None)
+            if found is not None:
+                out.append(found)
+        base = "a" if salt == 0 else f"a{salt}"
+        text = base + "a" * max(0, low - len(base))
+        if high is not None and len(text) > high:
+            text = chr(ord("a") + salt % 26) * max(low, min(high, 1))
+        out.append(text)
+        out.append("a" * low)
+        if high is not None and high <= 4096:
+            out.append("a" * high)
+        return out
+
+    def _arrays(self, node: Mapping[str, Any], salt: int, depth: int) -> list[Any]:
+        low = node.get("minItems", 0)
+        high = node.get("maxItems")
+        low = low if isinstance(low, int) else 0
+        high = high if isinstance(high, int) else None
+        lengths = [max(low, 1), low]
+        if high is not None and high <= 8:
+            lengths.append(high)
+        out = []
+        for n in dict.fromkeys(lengths):
+            if high is not None and n > high:
+                continue
+            items = self.items(node, n, depth)
+            if items is not None:
+                out.append(repair(node, items, self))
+        return out
+
+    def items(self, node: Mapping[str, Any], n: int, depth: int = 0,
+              start: int = 0) -> list[Any] | None:
+        """``n`` fresh items for positions ``start``.. of the array schema ``node``."""
+        items = []
+        for i in range(start, start + n):
+            schema = position(node, i)
+            value = 0 if schema is ABSENT else self.one(schema, salt=i, depth=depth + 1)
+            if value is ABSENT:
+                return None
+            items.append(value)
+        return items
+
+    def _objects(self, node: Mapping[str, Any], salt: int, depth: int) -> list[Any]:
+        props = node.get("properties", {})
+        props = props if isinstance(props, Mapping) else {}
+        required = [r for r in node.get("required", []) if isinstance(r, str)]
+        extra = node.get("additionalProperties", True)
+        minimal: dict[str, Any] = {}
+        for key in required:
+            schema = props.get(key, extra if extra is not False else True)
+            value = self.one(schema, salt, depth + 1)
+            if value is ABSENT:
+                return []
+            minimal[key] = value
+        full = dict(minimal)
+        for key in props:
+            if key not in full:
+                value = self.one(props[key], salt, depth + 1)
+                if value is not ABSENT:
+                    full[key] = value
+        return [repair(node, minimal, self), repair(node, full, self)]
+
+
+def numbers(node: Mapping[str, Any], integral: bool) -> list[float]:
+    """In-range numbers at and near the bounds of ``node`` (integers or fractions)."""
+    low, high = lower_bound(node), upper_bound(node)
+    step = node.get("multipleOf")
+    step = step if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0 \
+        else None
+    if integral:
+        first = None if low is None else (math.floor(low[0]) + 1 if low[1] and float(low[0])
+                                       .is_integer() else math.ceil(low[0]))
+        last = None if high is None else (math.ceil(high[0]) - 1 if high[1] and float(high[0])
+                                        .is_integer() else math.floor(high[0]))
+        raw: list[float] = [1, 0]
+        for end in (first, last):
+            if end is not None:
+                raw += [end, end + 1, end - 1]
+        if first is not None and last is not None:
+            raw.append((first + last) // 2)
+        if step is not None:
+            raw = [math.ceil(v / step) * step for v in raw]
+            raw = [int(v) if float(v).is_integer() else v for v in raw]
+    else:
+        raw = [0.5, 1.5, -0.5]
+        for bound in (low, high):
+            if bound is not None:
+                raw += [bound[0] + 0.5, bound[0] - 0.5, bound[0] + 0.25, bound[0] - 0.25]
+        if low is not None and high is not None:
+            raw.append((low[0] + high[0]) / 2)
+        raw = [float(v) for v in raw if not float(v).is_integer()]
+    return [v for v in dict.fromkeys(raw) if within(v, low, high)]
+
+
+def lower_bound(node: Mapping[str, Any]) -> tuple[float, bool] | None:
+    return numeric_bound(node, "minimum", "exclusiveMinimum", True)
+
+
+def upper_bound(node: Mapping[str, Any]) -> tuple[float, bool] | None:
+    return numeric_bound(node, "maximum", "exclusiveMaximum", False)
+
+
+def within(value: float, low: tuple[float, bool] | None, high: tuple[float, bool] | None) -> bool:
+    if low is not None and (value < low[0] or (low[1] and value == low[0])):
+        return False
+    return not (high is not None and (value > high[0] or (high[1] and value == high[0])))
+
+
+def repair(node: Mapping[str, Any], value: Any, synth: Synth) -> Any:
+    """Adjust a proposed value so the portable rules declared on ``node`` hold."""
+    for rule in rules_in(node):
+        if isinstance(value, list):
+            if isinstance(rule, UniqueBy):
+                seen: set[str] = set()
+                for i, item in enumerate(value):
+                    if isinstance(item, dict) and rule.key in item:
+                        while canonical(item[rule.key]) in seen:
+                            item[rule.key] = _bump(item[rule.key], i)
+                        seen.add(canonical(item[rule.key]))
+            elif isinstance(rule, EqualAcross) and value and isinstance(value[0], dict):
+                for item in value[1:]:
+                    for key in rule.keys:
+                        if isinstance(item, dict) and key in value[0] and key in item:
+                            item[key] = copy.deepcopy(value[0][key])
+            elif isinstance(rule, StrictlyIncreasing):
+                for i in range(1, len(value)):
+                    if _is_number(value[i]) and _is_number(value[i - 1]) \
+                            and not value[i] > value[i - 1]:
+                        value[i] = value[i - 1] + 1
+        elif isinstance(value, dict):
+            _repair_object(node, rule, value, synth)
+    return value
+
+
+def _repair_object(node: Mapping[str, Any], rule: Any, value: dict[str, Any],
+                   synth: Synth) -> None:
+    if isinstance(rule, References):
+        names, targets = value.get(rule.property), value.get(rule.target)
+        if isinstance(names, list) and isinstance(targets, list):
+            known = [t[rule.key] for t in targets if isinstance(t, dict) and rule.key in t]
+            value[rule.property] = known[:len(names)]
+    elif isinstance(rule, LengthRelation):
+        mine, other = value.get(rule.property), value.get(rule.other)
+        if isinstance(mine, list) and isinstance(other, list):
+            want = len(other) + rule.offset
+            schema = node.get("properties", {}).get(rule.property, {})
+            value[rule.property] = resize(synth, schema, mine, max(want, 0))
+    elif isinstance(rule, GreaterThan):
+        mine, than = value.get(rule.property), value.get(rule.than)
+        if isinstance(mine, (int, float)) and isinstance(than, (int, float)) \
+                and _is_number(mine) and _is_number(than) and not mine > than:
+            value[rule.property] = than + 1
+
+
+def resize(synth: Synth, schema: Any, items: list[Any], n: int) -> list[Any]:
+    """``items`` cut or grown to ``n`` (new items are fresh values of the array's schema)."""
+    if len(items) >= n:
+        return items[:n]
+    nodes = synth.flatten(schema)
+    for node in nodes:
+        extra = synth.items(node, n - len(items), start=len(items))
+        if extra is not None:
+            return [*items, *extra]
+    return [*items, *(copy.deepcopy(items[-1:]) * (n - len(items)))] if items else items
+
+
+def _bump(value: Any, i: int) -> Any:
+    if isinstance(value, str):
+        return f"{value}_{i}"
+    if _is_number(value):
+        return value + 1
+    return value
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
