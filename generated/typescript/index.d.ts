@@ -1,0 +1,2 @@
+export * as recap from "./recap/index";
+export * as twhin from "./twhin/index";

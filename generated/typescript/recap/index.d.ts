@@ -1,0 +1,11 @@
+export type { EmbeddingBagConfig } from "./EmbeddingBagConfig";
+export type { EmbeddingOptimizerConfig } from "./EmbeddingOptimizerConfig";
+export type { EmbeddingSnapshot } from "./EmbeddingSnapshot";
+export type { LargeEmbeddingsConfig } from "./LargeEmbeddingsConfig";
+export type { LearningRate } from "./LearningRate";
+export type { LinearRampToConstant } from "./LinearRampToConstant";
+export type { LinearRampToCosine } from "./LinearRampToCosine";
+export type { PiecewiseConstant } from "./PiecewiseConstant";
+export type { SmallEmbeddingBagConfig } from "./SmallEmbeddingBagConfig";
+export type { SmallEmbeddingsConfig } from "./SmallEmbeddingsConfig";
+export type { StratifierConfig } from "./StratifierConfig";

@@ -1,0 +1,9 @@
+export type { AdagradConfig } from "./AdagradConfig";
+export type { AdamConfig } from "./AdamConfig";
+export type { DataType } from "./DataType";
+export type { EmbeddingBagConfig } from "./EmbeddingBagConfig";
+export type { EmbeddingSnapshot } from "./EmbeddingSnapshot";
+export type { LargeEmbeddingsConfig } from "./LargeEmbeddingsConfig";
+export type { OptimizerConfig } from "./OptimizerConfig";
+export type { SgdConfig } from "./SgdConfig";
+export type { TwhinEmbeddingsConfig } from "./TwhinEmbeddingsConfig";
