@@ -41,19 +41,17 @@ def wall(command: list[str], runs: int = RUNS) -> tuple[float, float]:
     return statistics.median(times), middle[-1] - middle[0]
 
 
-def import_time() -> tuple[float, list[tuple[int, str]]]:
-    """Median import time of `embedding_contract` (us) and the heaviest imports of one run."""
+def import_time(module: str) -> tuple[float, list[tuple[int, str]]]:
+    """Median cumulative import time of ``module`` (us) and the heaviest imports of one run."""
     totals = []
     heaviest: list[tuple[int, str]] = []
+    pattern = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(.*)")
     for _ in range(RUNS):
-        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import embedding_contract"],
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
                              capture_output=True, text=True, check=True).stderr
-        rows = [(int(m[2]), m[3].strip()) for m in re.finditer(
-            r"import time:\s+(\d+) \|\s+(\d+) \|(.*)", out)]
-        totals.append(sum(self_us for self_us, _ in
-                          [(int(m[1]), m[3]) for m in re.finditer(
-                              r"import time:\s+(\d+) \|\s+(\d+) \|(.*)", out)]))
-        heaviest = sorted(rows, reverse=True)[:5]
+        rows = [(int(m[2]), m[3].rstrip()) for m in pattern.finditer(out)]
+        totals.extend(us for us, name in rows if name.strip() == module)
+        heaviest = sorted(rows, reverse=True)[:6]
     return statistics.median(totals), heaviest
 
 
@@ -105,11 +103,12 @@ def main() -> None:
     print("|---|---:|---:|")
     for label, (median, spread) in figures.items():
         print(f"| {label} | {median:.3f} | {spread:.3f} |")
-    total, heaviest = import_time()
-    print(f"\nimport embedding_contract: {total / 1000:.1f} ms (median of {RUNS}, -X importtime)")
-    print("heaviest imports (cumulative us, one run):")
-    for cumulative, name in heaviest:
-        print(f"  {cumulative:>8} {name}")
+    for module in ("embedding_contract", "embedding_contract.cli", "embedding_contract.recap"):
+        total, heaviest = import_time(module)
+        print(f"\nimport {module}: {total / 1000:.1f} ms (median of {RUNS}, -X importtime)")
+        print("heaviest imports (cumulative us, one run):")
+        for cumulative, name in heaviest:
+            print(f"  {cumulative:>8} {name}")
     print("\n| peak RSS, 100,000 tables | MiB |")
     print("|---|---:|")
     for label, mib in peak_rss(100_000).items():

@@ -237,6 +237,7 @@ def test_nesting_limit_is_exact() -> None:
 
 def test_value_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(loader, "MAX_VALUES", 50)
+    monkeypatch.setattr(loader, "MAX_JSON_VALUES", 50)
     assert len(loads("[" + ",".join(["1"] * 49) + "]").data) == 49
     assert len(loads("[" + ",".join(["1"] * 49) + "]", as_json=True).data) == 49
     for as_json in (False, True):

@@ -79,9 +79,10 @@ def _array(shape: Array, flavour: Flavour, name: str | None) -> st.SearchStrateg
                             unique_by=tuple(_by(k) for k in unique_by))
         return st.lists(item, min_size=low, max_size=top, unique=increasing)
 
-    # Short lists most of the time, and now and then a long one (dozens of tables).
-    lists = st.one_of(sized(shape.min_items, min(high, shape.min_items + 3)),
-                      sized(shape.min_items, high))
+    # Short lists most of the time, and now and then a long one (dozens of tables): a document's
+    # cost, to generate and to validate, grows with its length.
+    short = sized(shape.min_items, min(high, shape.min_items + 3))
+    lists = st.one_of(short, short, short, sized(shape.min_items, high))
 
     @st.composite
     def draw_array(draw: st.DrawFn) -> list[Any]:

@@ -559,12 +559,17 @@ def mutated(model_name: str, valid_documents: st.SearchStrategy[Any],
     def draw_mutated(draw: st.DrawFn) -> tuple[Any, tuple[str, ...]]:
         box = [draw(valid_documents)]
         applied: list[str] = []
-        for _ in range(draw(counts)):
+        wanted = draw(counts)
+        # A mutation can miss (its site lies below an empty list, or a value an earlier
+        # mutation changed): try a few more rather than throw the whole example away.
+        for _ in range(wanted + 3):
             kind = pick(draw, kinds)
             site = pick(draw, by_kind[kind])
             path = _locate(draw, box, site, flavour, model_name)
             if path is not None and _EDITS[kind](Edit(draw, box, path, site, flavour)):
                 applied.append(kind)
+                if len(applied) == wanted:
+                    break
         assume(applied)
         return box[0], tuple(applied)
 
