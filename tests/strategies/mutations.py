@@ -414,7 +414,8 @@ def _dangling(e: Edit) -> bool:
     if not isinstance(obj, dict):
         return False
     targets = obj.get(rule.target)
-    names = {t.get(rule.key) for t in targets if isinstance(t, dict)} \
+    names = {t.get(rule.key) for t in targets
+             if isinstance(t, dict) and isinstance(t.get(rule.key), str)} \
         if isinstance(targets, list) else set()
     ghost = e.draw(_GHOST)
     while ghost in names:
