@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from embedding_contract.cli import main
 from embedding_contract.errors import UsageError
-from embedding_contract.export import sha256
 from embedding_contract.fetch import FetchError, IntegrityError, fetch_schema
+from embedding_contract.files import sha256
 from embedding_contract.site_layout import build_site, write_site
 
 from .conftest import SCHEMAS

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from embedding_contract.cli import main
-from embedding_contract.export import sha256
+from embedding_contract.files import sha256
 from embedding_contract.site_layout import SiteError, build_site
 
 from .conftest import SCHEMAS

@@ -164,10 +164,8 @@ def editor_setup_command(local: bool, schemas_dir: Path | None, relative_to: Pat
         if local and schemas_dir is None:
             schemas_dir = Path("schemas")
             if not (schemas_dir / __version__).is_dir():
-                try:
-                    from .schemas import root_dir
-                except ImportError:
-                    _fail("no schema tree in ./schemas: pass --schemas DIR")
+                from .schemas import root_dir
+
                 schemas_dir = root_dir()
         setup = editor_setup(__version__, base_url=base_url or _default_base_url(),
                              models=models, globs=parse_globs(globs),

@@ -7,13 +7,12 @@ runs, and a missing extra is one clear line instead of a traceback.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
-import tempfile
 from pathlib import Path
 from types import ModuleType
 
 from .errors import ContractError
+from .files import write_atomic
 
 
 class MissingExtra(ContractError):
@@ -80,13 +79,6 @@ def run_fetch(base_url: str, name: str, version: str, output: Path | None,
 
 def _write_atomic(path: Path, content: bytes) -> None:
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        write_atomic(path, content)
     except OSError as exc:
-        raise ContractError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise ContractError(f"cannot write {path}: {exc.strerror or exc}") from None

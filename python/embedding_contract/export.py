@@ -12,7 +12,6 @@ A version folder is immutable once written: exporting different content into it 
 from __future__ import annotations
 
 import difflib
-import hashlib
 import json
 import os
 import re
@@ -24,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DriftError, ExportError
+from .files import sha256, write_atomic
 
 INDEX_FILE = "index.json"
 _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
@@ -32,10 +32,6 @@ _VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 def render(document: Any) -> bytes:
     """The one canonical serialization: sorted keys, two-space indent, UTF-8, final newline."""
     return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
 
 
 def version_key(version: str) -> tuple[int, int, int]:
@@ -115,7 +111,7 @@ def export(root: Path, version: str, base_url: str) -> ExportResult:
     if existing is None:
         _write_tree(root, version, files)
     releases = {v: read_release(root, v) for v in released_versions(root)}
-    _write_atomic(root / INDEX_FILE, build_index(releases))
+    write_atomic(root / INDEX_FILE, build_index(releases))
     return ExportResult(version, existing is None, len(files))
 
 
@@ -163,14 +159,3 @@ def _write_tree(root: Path, version: str, files: Mapping[str, bytes]) -> None:
         os.replace(staging / version, root / version)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

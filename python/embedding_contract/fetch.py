@@ -13,7 +13,6 @@ import hashlib
 import json
 import logging
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,13 +21,13 @@ from typing import Any
 import httpx
 
 from .errors import ContractError
+from .files import sha256, write_atomic
 from .schemas import (
     INDEX_FILE,
     MAX_FILE_BYTES,
     SchemaIntegrityError,
     parse_index,
     record,
-    sha256,
 )
 
 CACHE_ENV = "EMBEDDING_CONTRACT_CACHE_DIR"
@@ -107,25 +106,14 @@ class Cache:
         meta = {"url": url, "etag": etag, "sha256": sha256(content)}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write_atomic(body_path, content)
-            _write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
+            write_atomic(body_path, content)
+            write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
         except OSError as exc:
             log.warning("cannot write the cache entry for %s: %s", url, exc)
 
     def remove(self, url: str) -> None:
         for path in self._paths(url):
             path.unlink(missing_ok=True)
-
-
-def _write_atomic(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _report(messages: list[str], message: str) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
 import json
 import re
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ContractError, UsageError
+from .files import sha256
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -50,10 +50,6 @@ def version_key(version: str) -> tuple[int, int, int]:
     if not match:
         raise UsageError(f"{version!r} is not a version of the form MAJOR.MINOR.PATCH")
     return (int(match[1]), int(match[2]), int(match[3]))
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
 
 
 def root() -> Traversable:

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContractError
+from .files import sha256
 from .schemas import (
     INDEX_FILE,
     MAX_FILE_BYTES,
     SchemaIntegrityError,
     parse_index,
     records,
-    sha256,
     version_key,
 )
 
