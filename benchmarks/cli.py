@@ -69,7 +69,7 @@ def peak_rss(tables: int) -> dict[str, float]:
                 "M.model_validate_json(open(sys.argv[1],'rb').read())"),
             "fast path: jsonschema-rs + rules": (
                 "import sys, json, orjson, jsonschema_rs; "
-                "from embedding_contract.portable import PortableRules; "
+                "from embedding_contract.vocabulary.walker import PortableRules; "
                 f"s = json.load(open({str(SCHEMA)!r})); "
                 "d = orjson.loads(open(sys.argv[1],'rb').read()); "
                 "assert jsonschema_rs.validator_for(s).is_valid(d) and not "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .formats import render, rules_listing, text_lines
-from .gate import Options, Report, compare, run_gate
-from .model import Bump, DiffInputError
-from .sources import load_source, match_single
+from embedding_contract.diff.findings import Bump, DiffInputError
+from embedding_contract.diff.gate import Options, Report, compare, run_gate
+from embedding_contract.diff.report import render, rules_listing, text_lines
+from embedding_contract.diff.sources import load_source, match_single
 
 
 def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Report:
@@ -48,7 +48,7 @@ def run_diff(old: str | None, new: str | None, *, against_release: bool, options
 
 def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list[str], bool]:
     """The compatibility step of ``embedding-contract check``: lines to print, and failed?"""
-    from .gate import load_options
+    from embedding_contract.diff.gate import load_options
 
     try:
         report = run_gate(schemas_dir, version, base_url, load_options())

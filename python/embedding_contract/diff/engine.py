@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ABSENT, Direction, Effect, Finding, Policy, Witness
-from .rules import RULES, VERSION_SEGMENT, Rule, position, prefix_length
-from .walk import (
+from embedding_contract.diff.findings import ABSENT, Direction, Effect, Finding, Policy, Witness
+from embedding_contract.diff.rules import RULES, VERSION_SEGMENT, Rule, position, prefix_length
+from embedding_contract.diff.walk import (
     ANNOTATIONS,
     Delta,
     Pair,
@@ -30,8 +30,8 @@ from .walk import (
     is_trivial,
     pointer_join,
 )
-from .wellformed import check_document
-from .witness import Searcher
+from embedding_contract.diff.wellformed import check_document
+from embedding_contract.diff.witness import Searcher
 
 VOCABULARY_FILE = "vocabulary.json"
 _KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}

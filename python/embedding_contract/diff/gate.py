@@ -19,11 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .engine import attach_witnesses, diff_files
-from .exceptions import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
-from .model import Bump, DiffInputError, Finding, Mode, Policy
-from .sources import Release, read_version, release_from_export, released_versions, version_key
-from .walk import canonical
+from embedding_contract.diff.engine import attach_witnesses, diff_files
+from embedding_contract.diff.findings import Bump, DiffInputError, Finding, Mode, Policy
+from embedding_contract.diff.sources import (
+    Release,
+    read_version,
+    release_from_export,
+    released_versions,
+    version_key,
+)
+from embedding_contract.diff.waivers import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
+from embedding_contract.diff.walk import canonical
 
 CONFIG_TABLE = ("tool", "embedding-contract", "gate")
 _CONFIG_KEYS = {"policy", "mode", "transitive", "exceptions"}
@@ -169,7 +175,7 @@ def _verdict(breaking: bool, required: Bump, mode: Mode) -> str:
 
 def run_gate(schemas_dir: Path, version: str, base_url: str, options: Options) -> Report:
     """Check ``__version__`` against the released versions (see the module docstring)."""
-    from ..export import build_release
+    from embedding_contract.schemafiles.export import build_release
 
     version_key(version)
     report = Report(True, options)

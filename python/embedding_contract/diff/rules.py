@@ -21,9 +21,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..rules.keywords import VOCABULARY, EqualAcross
-from .model import ABSENT, Effect
-from .walk import (
+from embedding_contract.diff.findings import ABSENT, Effect
+from embedding_contract.diff.walk import (
     ANNOTATIONS,
     Delta,
     Pair,
@@ -35,6 +34,7 @@ from .walk import (
     is_trivial,
     type_atoms,
 )
+from embedding_contract.vocabulary.keywords import VOCABULARY, EqualAcross
 
 B, C, P, A = Effect.BREAKING, Effect.COMPATIBLE, Effect.POSSIBLY_BREAKING, Effect.ANNOTATION
 NARROW, WIDEN, BOTH = (B, C), (C, B), (B, B)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .model import DiffInputError
+from embedding_contract.diff.findings import DiffInputError
 
 VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
 
@@ -76,7 +76,7 @@ def _documents_from(files: Mapping[str, bytes], where: str) -> dict[str, Any]:
 
 def release_from_export(files: Mapping[str, bytes], version: str, label: str,
                         origin: str | None = None) -> Release:
-    """A release from :func:`embedding_contract.export.build_release` output."""
+    """A release from :func:`embedding_contract.schemafiles.export.build_release` output."""
     prefix = f"{version}/"
     inner = {k.removeprefix(prefix): v for k, v in files.items() if k.startswith(prefix)}
     return Release(label, version, _documents_from(inner, label), origin)

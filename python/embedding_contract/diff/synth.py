@@ -14,8 +14,12 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from ..jsonschema_ext import ContractValidator
-from ..rules.keywords import (
+from embedding_contract.diff.findings import ABSENT
+from embedding_contract.diff.regex import example as regex_example
+from embedding_contract.diff.rules import numeric_bound, position
+from embedding_contract.diff.walk import canonical, deref, type_atoms
+from embedding_contract.vocabulary.contract_validator import ContractValidator
+from embedding_contract.vocabulary.keywords import (
     EqualAcross,
     GreaterThan,
     LengthRelation,
@@ -24,10 +28,6 @@ from ..rules.keywords import (
     UniqueBy,
     rules_in,
 )
-from .model import ABSENT
-from .regex import example as regex_example
-from .rules import numeric_bound, position
-from .walk import canonical, deref, type_atoms
 
 MAX_DEPTH = 12
 MAX_VARIANTS = 16

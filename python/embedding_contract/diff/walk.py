@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from .model import ABSENT, DiffInputError, Effect, Policy, Site
+from embedding_contract.diff.findings import ABSENT, DiffInputError, Effect, Policy, Site
 
 JSON = Any
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .model import DiffInputError
+from embedding_contract.diff.findings import DiffInputError
 
 _TYPES = frozenset({"null", "boolean", "object", "array", "string", "integer", "number"})
 _SCHEMA_ONE = ("additionalProperties", "items", "not", "contains", "propertyNames", "if", "then",
@@ -76,7 +76,7 @@ _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
 def _vocabulary_validators() -> dict[str, Any]:
     from jsonschema import Draft202012Validator
 
-    from ..rules.keywords import VOCABULARY
+    from embedding_contract.vocabulary.keywords import VOCABULARY
 
     return {k: Draft202012Validator(cls.ARGUMENT_SCHEMA) for k, cls in VOCABULARY.items()}
 

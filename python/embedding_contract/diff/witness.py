@@ -17,8 +17,13 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
-from ..jsonschema_ext import ContractValidator, error_leaves
-from ..rules.keywords import (
+from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy, Site, Witness
+from embedding_contract.diff.regex import example as regex_example
+from embedding_contract.diff.rules import RULES
+from embedding_contract.diff.synth import Synth, lower_bound, resize, upper_bound
+from embedding_contract.diff.walk import Seg, canonical, json_atom, reader_view, type_atoms
+from embedding_contract.vocabulary.contract_validator import ContractValidator, error_leaves
+from embedding_contract.vocabulary.keywords import (
     EqualAcross,
     GreaterThan,
     LengthRelation,
@@ -26,11 +31,6 @@ from ..rules.keywords import (
     StrictlyIncreasing,
     UniqueBy,
 )
-from .model import ABSENT, Direction, Finding, Policy, Site, Witness
-from .regex import example as regex_example
-from .rules import RULES
-from .synth import Synth, lower_bound, resize, upper_bound
-from .walk import Seg, canonical, json_atom, reader_view, type_atoms
 
 MAX_ATTEMPTS = 120
 EXTRA_KEY = "x_unknown_key"

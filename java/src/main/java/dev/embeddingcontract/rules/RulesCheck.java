@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 /**
  * The Java portable rules against the Python reference, JDK only: for every conformance vector,
  * the (path, rule) pairs the {@link Walker} finds must equal those Python's
- * embedding_contract.portable finds (written by {@code python -m tests.test_conformance
+ * embedding_contract.vocabulary.walker finds (written by {@code python -m tests.acceptance.test_conformance
  * --portable-violations FILE}). Checks the rules themselves, not standard keywords: the networknt
  * runner ({@code dev.embeddingcontract.networknt.Conformance}) judges whole verdicts.
  *

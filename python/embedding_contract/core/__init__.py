@@ -1,0 +1,1 @@
+"""Helpers every layer shares: errors, files, versions, strict JSON, paths, exit codes."""

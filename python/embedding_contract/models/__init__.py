@@ -1,0 +1,1 @@
+"""The contract's models: field types, groups, the Pydantic classes of each family, the registry."""

@@ -1,0 +1,161 @@
+"""Export the models as versioned, byte-stable schema files, and check the tree for drift.
+
+Layout under the schema root (``schemas/``)::
+
+    index.json                           every version, file and sha256
+    <version>/<family>/<ClassName>.json  one self-contained schema per model
+    <version>/vocabulary.json            meta-schema of the portable rules
+
+A version folder is immutable once written: exporting different content into it fails.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from embedding_contract.core.errors import DriftError, ExportError
+from embedding_contract.core.files import sha256, write_atomic
+
+INDEX_FILE = "index.json"
+_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+
+
+def render(document: Any) -> bytes:
+    """The one canonical serialization: sorted keys, two-space indent, UTF-8, final newline."""
+    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
+
+
+def version_key(version: str) -> tuple[int, int, int]:
+    match = _VERSION.match(version)
+    if not match:
+        raise ExportError(f"{version!r} is not a version of the form MAJOR.MINOR.PATCH")
+    return (int(match[1]), int(match[2]), int(match[3]))
+
+
+def build_release(version: str, base_url: str) -> dict[str, bytes]:
+    """Every file of ``version`` as the models export it now: relative path -> content."""
+    from embedding_contract.models.registry import MODEL_NAMES
+    from embedding_contract.schemafiles.generate import model_schema, schema_path
+    from embedding_contract.vocabulary.metaschema import VOCABULARY_FILE, vocabulary_schema
+
+    version_key(version)
+    files = {schema_path(name, version): render(model_schema(name, version, base_url))
+             for name in MODEL_NAMES}
+    files[f"{version}/{VOCABULARY_FILE}"] = render(vocabulary_schema(version, base_url))
+    return dict(sorted(files.items()))
+
+
+def released_versions(root: Path) -> list[str]:
+    """The version folders under ``root``, oldest first."""
+    if not root.is_dir():
+        return []
+    return sorted((p.name for p in root.iterdir() if p.is_dir() and _VERSION.match(p.name)),
+                  key=version_key)
+
+
+def read_release(root: Path, version: str) -> dict[str, bytes]:
+    base = root / version
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(base.rglob("*.json")) if p.is_file()}
+
+
+def build_index(releases: Mapping[str, Mapping[str, bytes]]) -> bytes:
+    """``index.json`` for the given releases (version -> files)."""
+    versions: dict[str, Any] = {}
+    for version, files in releases.items():
+        models: dict[str, Any] = {}
+        entry: dict[str, Any] = {"models": models}
+        for rel, content in files.items():
+            doc = json.loads(content)
+            record = {"path": rel, "sha256": sha256(content), "$id": doc.get("$id")}
+            parts = rel.split("/")
+            if len(parts) == 3:
+                models[f"{parts[1]}.{parts[2].removesuffix('.json')}"] = record
+            else:
+                entry["vocabulary"] = record
+        versions[version] = entry
+    ordered = sorted(versions, key=version_key)
+    return render({"latest": ordered[-1] if ordered else None,
+                   "versions": {v: versions[v] for v in ordered}})
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    version: str
+    written: bool
+    files: int
+
+
+def export(root: Path, version: str, base_url: str) -> ExportResult:
+    """Write ``version`` under ``root`` (refusing to change a released one) and the index."""
+    files = build_release(version, base_url)
+    existing = read_release(root, version) if (root / version).is_dir() else None
+    if existing is not None and existing != files:
+        changed = sorted(set(existing) ^ set(files) | {
+            k for k in set(existing) & set(files) if existing[k] != files[k]})
+        raise ExportError(
+            f"version {version} is released and its schemas would change "
+            f"({', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''}); released schemas "
+            "are immutable: bump __version__ in python/embedding_contract/__init__.py "
+            "(run `embedding-contract diff --against-release` to see which bump is needed)")
+    root.mkdir(parents=True, exist_ok=True)
+    if existing is None:
+        _write_tree(root, version, files)
+    releases = {v: read_release(root, v) for v in released_versions(root)}
+    write_atomic(root / INDEX_FILE, build_index(releases))
+    return ExportResult(version, existing is None, len(files))
+
+
+def check(root: Path, version: str, base_url: str) -> None:
+    """Raise DriftError with a readable diff if the committed tree differs from a fresh export."""
+    files = build_release(version, base_url)
+    committed = read_release(root, version) if (root / version).is_dir() else {}
+    diffs: list[str] = []
+    if not committed:
+        diffs.append(f"schemas for version {version} are not exported: run `embedding-contract "
+                     "export`\n")
+    else:
+        for rel in sorted(set(files) | set(committed)):
+            diffs.extend(_diff(rel, committed.get(rel), files.get(rel)))
+    releases = {v: read_release(root, v) for v in released_versions(root)}
+    releases[version] = files
+    index_path = root / INDEX_FILE
+    current_index = index_path.read_bytes() if index_path.is_file() else None
+    diffs.extend(_diff(INDEX_FILE, current_index, build_index(releases)))
+    if diffs:
+        raise DriftError(f"{root}/ drifts from the models (version {version})", "".join(diffs))
+
+
+def _diff(rel: str, old: bytes | None, new: bytes | None, limit: int = 60) -> list[str]:
+    if old == new:
+        return []
+    lines = list(difflib.unified_diff(
+        (old or b"").decode().splitlines(keepends=True),
+        (new or b"").decode().splitlines(keepends=True),
+        fromfile=f"committed/{rel}" if old is not None else "/dev/null",
+        tofile=f"exported/{rel}" if new is not None else "/dev/null"))
+    if len(lines) > limit:
+        lines = [*lines[:limit], f"... ({len(lines) - limit} more diff lines)\n"]
+    return lines
+
+
+def _write_tree(root: Path, version: str, files: Mapping[str, bytes]) -> None:
+    """Write a whole version folder at once: into a temporary folder, then one rename."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=root))
+    try:
+        for rel, content in files.items():
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content)
+        os.replace(staging / version, root / version)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

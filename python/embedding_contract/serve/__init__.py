@@ -1,0 +1,1 @@
+"""Serving schemas: the HTTP server and the caching client."""

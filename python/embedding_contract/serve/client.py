@@ -1,0 +1,266 @@
+"""A caching client for a schema server or any static host of the published layout (httpx).
+
+``fetch_schema(base_url, name, version)`` reads the server's ``index.json``, resolves the version
+there, fetches the exact (immutable) URL and accepts the content only if its sha256 equals the
+index's. Responses are cached on disk by URL and revalidated with ``If-None-Match``. When the
+server cannot be reached, it falls back to the cache, then to the copy inside this package, and
+reports each fallback. Needs the optional extra ``embedding-contract[fetch]``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from embedding_contract.core.errors import ContractError
+from embedding_contract.core.files import sha256, write_atomic
+from embedding_contract.schemafiles.packaged import (
+    INDEX_FILE,
+    MAX_FILE_BYTES,
+    SchemaIntegrityError,
+    parse_index,
+    record,
+)
+
+CACHE_ENV = "EMBEDDING_CONTRACT_CACHE_DIR"
+log = logging.getLogger("embedding_contract.serve.client")
+log.addHandler(logging.NullHandler())  # reported through FetchResult.messages unless configured
+
+
+class FetchError(ContractError):
+    """The schema could not be obtained from the server, the cache or the package."""
+
+
+class IntegrityError(SchemaIntegrityError):
+    """Content does not match the sha256 the server's index.json gives for it."""
+
+
+class _Unreachable(Exception):
+    """The server did not answer usably after every retry (network error, timeout, 5xx)."""
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    name: str
+    version: str
+    url: str
+    content: bytes
+    sha256: str
+    source: str
+    """``network`` (200), ``revalidated`` (304 on the cached copy), ``cache`` or ``package``
+    (the server was unreachable)."""
+    messages: tuple[str, ...] = field(default=())
+
+    @property
+    def schema(self) -> dict[str, Any]:
+        return json.loads(self.content)  # type: ignore[no-any-return]
+
+
+def default_cache_dir() -> Path:
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "embedding-contract"
+
+
+class Cache:
+    """Responses on disk, keyed by URL: ``<key>.body`` and ``<key>.json`` (url, etag, sha256)."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+
+    def _paths(self, url: str) -> tuple[Path, Path]:
+        key = hashlib.sha256(url.encode()).hexdigest()[:40]
+        return self.directory / f"{key}.body", self.directory / f"{key}.json"
+
+    def read(self, url: str, messages: list[str]) -> tuple[bytes, str | None] | None:
+        """(content, etag) if a sound entry exists; a damaged entry is reported and removed."""
+        body_path, meta_path = self._paths(url)
+        if not meta_path.exists():
+            return None
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            content = body_path.read_bytes()
+            sound = isinstance(meta, dict) and meta.get("url") == url \
+                and meta.get("sha256") == sha256(content)
+        except (OSError, ValueError):
+            sound, meta, content = False, {}, b""
+        if not sound:
+            _report(messages, f"cache entry for {url} is corrupted (content does not match its "
+                              "sha256); discarded")
+            self.remove(url)
+            return None
+        etag = meta.get("etag")
+        return content, etag if isinstance(etag, str) else None
+
+    def write(self, url: str, content: bytes, etag: str | None) -> None:
+        body_path, meta_path = self._paths(url)
+        meta = {"url": url, "etag": etag, "sha256": sha256(content)}
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            write_atomic(body_path, content)
+            write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
+        except OSError as exc:
+            log.warning("cannot write the cache entry for %s: %s", url, exc)
+
+    def remove(self, url: str) -> None:
+        for path in self._paths(url):
+            path.unlink(missing_ok=True)
+
+
+def _report(messages: list[str], message: str) -> None:
+    messages.append(message)
+    log.warning(message)
+
+
+class _Session:
+    def __init__(self, client: httpx.Client, cache: Cache, retries: int, backoff: float,
+                 messages: list[str]) -> None:
+        self.client, self.cache, self.messages = client, cache, messages
+        self.retries, self.backoff = retries, backoff
+
+    def get(self, url: str, expected: str | None) -> tuple[bytes, str]:
+        """Content of ``url`` and how it was obtained (network or revalidated), verified
+        against ``expected`` when given; raises _Unreachable, FetchError or IntegrityError."""
+        cached = self.cache.read(url, self.messages)
+        if cached is not None and expected is not None and sha256(cached[0]) != expected:
+            cached = None  # an older copy (index.json changed); fetch afresh
+        headers = {"If-None-Match": cached[1]} if cached and cached[1] else {}
+        status, etag, content = self._request(url, headers)
+        if status == 304 and cached is not None:
+            content, how = cached[0], "revalidated"
+        elif status == 200:
+            how = "network"
+        elif status == 404:
+            raise FetchError(f"{url}: not found on the server (404)")
+        else:
+            raise FetchError(f"{url}: unexpected HTTP status {status}")
+        if expected is not None and sha256(content) != expected:
+            raise IntegrityError(
+                f"{url}: content sha256 {sha256(content)} does not match {expected} in the "
+                "server's index.json; not accepted")
+        if how == "network":
+            self.cache.write(url, content, etag)
+        return content, how
+
+    def _request(self, url: str, headers: dict[str, str]) -> tuple[int, str | None, bytes]:
+        problem = ""
+        for attempt in range(self.retries + 1):
+            if attempt:
+                time.sleep(min(self.backoff * 2 ** (attempt - 1), 5.0))
+            try:
+                with self.client.stream("GET", url, headers=headers) as response:
+                    if response.status_code >= 500 or response.status_code == 429:
+                        problem = f"HTTP {response.status_code}"
+                        continue
+                    content = _read_limited(response, url)
+                    return response.status_code, response.headers.get("etag"), content
+            except httpx.TransportError as exc:
+                problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        attempts = self.retries + 1
+        raise _Unreachable(
+            f"{url}: {problem} (after {attempts} attempt{'s' if attempts > 1 else ''})")
+
+
+def _read_limited(response: httpx.Response, url: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_FILE_BYTES:
+            raise FetchError(f"{url}: response larger than {MAX_FILE_BYTES} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def fetch_schema(base_url: str, name: str, version: str = "latest", *,
+                 cache_dir: Path | None = None, timeout: float = 10.0, retries: int = 2,
+                 backoff: float = 0.25, fallback: bool = True,
+                 client: httpx.Client | None = None) -> FetchResult:
+    """Fetch the schema of model ``name`` in ``version`` (exact, major line, or ``latest``)
+    from the published layout at ``base_url``.
+
+    Raises IntegrityError when content does not match the server's index, FetchError when the
+    schema cannot be obtained, UsageError for an unknown model or version.
+    """
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    if not base.startswith(("http://", "https://")):
+        raise FetchError(f"{base_url!r} is not an http:// or https:// URL")
+    messages: list[str] = []
+    session = _Session(
+        client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False),
+        Cache(cache_dir or default_cache_dir()), max(retries, 0), backoff, messages)
+    try:
+        try:
+            index_bytes, _ = session.get(base + INDEX_FILE, None)
+        except _Unreachable as exc:
+            return _offline(session, base, name, version, str(exc), fallback)
+        try:
+            index = parse_index(index_bytes, base + INDEX_FILE)
+        except SchemaIntegrityError as exc:
+            raise FetchError(str(exc)) from None
+        exact, found = record(index, name, version)
+        url = base + found["path"]
+        try:
+            content, how = session.get(url, found["sha256"])
+        except _Unreachable as exc:
+            return _offline(session, base, name, exact, str(exc), fallback, found["sha256"])
+        return FetchResult(name, exact, url, content, found["sha256"], how, tuple(messages))
+    finally:
+        if client is None:
+            session.client.close()
+
+
+def _offline(session: _Session, base: str, name: str, version: str, problem: str,
+             fallback: bool, expected: str | None = None) -> FetchResult:
+    """The server is unreachable: the cached copy (checked against the cached index), else
+    the packaged copy, each fallback reported."""
+    messages = session.messages
+    if not fallback:
+        raise FetchError(f"server unreachable: {problem}")
+    _report(messages, f"server unreachable: {problem}")
+    index_url = base + INDEX_FILE
+    cached_index = session.cache.read(index_url, messages)
+    if cached_index is not None:
+        index = parse_index(cached_index[0], index_url)
+        exact, found = record(index, name, version)
+        url = base + found["path"]
+        cached = session.cache.read(url, messages)
+        if cached is not None and sha256(cached[0]) == found["sha256"] \
+                and expected in (None, found["sha256"]):
+            _report(messages, f"using the cached copy of {url}")
+            return FetchResult(name, exact, url, cached[0], found["sha256"], "cache",
+                               tuple(messages))
+        version, expected = exact, found["sha256"]
+    return _packaged(name, version, base, expected, messages)
+
+
+def _packaged(name: str, version: str, base: str, expected: str | None,
+              messages: list[str]) -> FetchResult:
+    from embedding_contract.core.errors import UsageError
+    from embedding_contract.schemafiles import packaged as schemas
+
+    try:
+        exact, found = record(schemas.index(), name, version)
+        content = schemas.load_bytes(name, exact)
+    except (UsageError, SchemaIntegrityError) as exc:
+        raise FetchError(f"no cached copy, and the packaged schemas cannot stand in: {exc}") \
+            from None
+    if expected is not None and found["sha256"] != expected:
+        raise IntegrityError(
+            f"no cached copy, and the packaged {name} {exact} (sha256 {found['sha256']}) differs "
+            f"from the server's ({expected}); not accepted")
+    from embedding_contract import __version__
+
+    _report(messages, f"no usable cached copy; using the copy packaged in embedding-contract "
+                      f"{__version__} ({name} {exact})")
+    return FetchResult(name, exact, base + found["path"], content, found["sha256"], "package",
+                       tuple(messages))

@@ -1,0 +1,298 @@
+"""The schema server: the published layout (see :mod:`site_layout`) over HTTP, Starlette + uvicorn.
+
+Everything is read and hash-checked at start, then served from memory: a request can only ever
+name one of those files, so no path, symlink or encoding trick reaches the file system.
+Needs the optional extra ``embedding-contract[serve]``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import re
+import signal
+import socket
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from embedding_contract.core.errors import ContractError
+from embedding_contract.schemafiles.site import JSON_MEDIA_TYPE, Site
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+ALIAS_MAX_AGE = "public, max-age=300"
+NO_STORE = "no-store"
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+MAX_TARGET_BYTES = 2048  # request target (path and query)
+MAX_HEADER_BYTES = 8192  # all header names and values together
+MAX_HEADER_COUNT = 64
+# uvicorn's own cap on a request head still arriving; anything longer is cut off with a 400.
+MAX_REQUEST_HEAD_BYTES = 16384
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Resource-Policy": "cross-origin",
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Expose-Headers": "ETag, Content-Length",
+}
+
+_BASE_PATH = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*$")
+
+log = logging.getLogger("embedding_contract.serve")
+access_log = logging.getLogger("embedding_contract.serve.access")
+
+
+class ServeError(ContractError):
+    """The server cannot start (bad directory, address in use...)."""
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    body = json.dumps({"error": {"status": status, "message": message}}, sort_keys=True)
+    return Response(body.encode(), status, {**SECURITY_HEADERS, "Cache-Control": NO_STORE,
+                                             **(headers or {})}, JSON_MEDIA_TYPE)
+
+
+def _path_problem(raw_path: bytes, path: str) -> str | None:
+    """Why a request path is malformed (answered 400), or None."""
+    lowered = raw_path.lower()
+    if b"%00" in lowered or "\x00" in path:
+        return "NUL byte in path"
+    if b"%5c" in lowered or "\\" in path:
+        return "backslash in path"
+    if b"%2f" in lowered:
+        return "encoded slash in path"
+    if any(part in (".", "..") for part in path.split("/")):
+        return "dot segment in path"
+    return None
+
+
+def _etag_matches(header: str | None, digest: str) -> bool:
+    """RFC 9110 If-None-Match: weak comparison against our one strong tag."""
+    if header is None:
+        return False
+    tags = [t.strip() for t in header.split(",")]
+    return "*" in tags or any(t.removeprefix("W/") == f'"{digest}"' for t in tags)
+
+
+class SchemaEndpoints:
+    def __init__(self, site: Site, base_path: str) -> None:
+        self.site = site
+        self.base_path = base_path
+        self.health = json.dumps({"status": "ok", "files": len(site.files),
+                                  "versions": list(site.versions), "latest": site.latest},
+                                 sort_keys=True).encode()
+
+    async def handle(self, request: Request) -> Response:
+        return self.respond(request)
+
+    def respond(self, request: Request) -> Response:
+        scope = request.scope
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        target_size = len(raw_path) + len(scope.get("query_string", b""))
+        if target_size > MAX_TARGET_BYTES:
+            return _error(414, f"request target longer than {MAX_TARGET_BYTES} bytes")
+        headers: list[tuple[bytes, bytes]] = scope["headers"]
+        if len(headers) > MAX_HEADER_COUNT or \
+                sum(len(k) + len(v) for k, v in headers) > MAX_HEADER_BYTES:
+            return _error(431, f"request headers over {MAX_HEADER_COUNT} fields or "
+                               f"{MAX_HEADER_BYTES} bytes")
+        if request.headers.get("content-length", "0") != "0" or \
+                "transfer-encoding" in request.headers:
+            return _error(413, "request bodies are not accepted")
+        problem = _path_problem(raw_path, scope["path"])
+        if problem:
+            return _error(400, problem)
+        if request.method == "OPTIONS":
+            return self.options(request)
+        path: str = scope["path"]
+        if path == "/healthz":
+            return Response(self.health, 200, {**SECURITY_HEADERS, "Cache-Control": NO_STORE},
+                            JSON_MEDIA_TYPE)
+        if not path.startswith(self.base_path):
+            return _error(404, "not found")
+        item = self.site.files.get(path[len(self.base_path):])
+        if item is None:
+            return _error(404, "not found")
+        cache = {**SECURITY_HEADERS, "ETag": f'"{item.sha256}"',
+                 "Cache-Control": IMMUTABLE if item.immutable else ALIAS_MAX_AGE}
+        if _etag_matches(request.headers.get("if-none-match"), item.sha256):
+            return Response(None, 304, cache)
+        return Response(item.content, 200, cache, item.media_type)
+
+    def options(self, request: Request) -> Response:
+        headers = {**SECURITY_HEADERS, "Allow": ALLOWED_METHODS}
+        if "access-control-request-method" in request.headers:
+            headers.update({"Access-Control-Allow-Methods": ALLOWED_METHODS,
+                            "Access-Control-Allow-Headers": "If-None-Match",
+                            "Access-Control-Max-Age": "86400"})
+        return Response(None, 204, headers)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    extra = {"Allow": ALLOWED_METHODS} if exc.status_code == 405 else {}
+    return _error(exc.status_code, exc.detail.lower(), extra)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.error("request failed", exc_info=exc)
+    return _error(500, "internal server error")
+
+
+class AccessLog:
+    """Pure ASGI middleware: one structured (JSON) log record per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        sent = {"status": 0, "bytes": 0}
+
+        async def record(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                sent["status"] = message["status"]
+            elif message["type"] == "http.response.body" and scope["method"] != "HEAD":
+                sent["bytes"] += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, record)
+        finally:
+            client = scope.get("client")
+            raw = scope.get("raw_path") or scope["path"].encode()
+            access_log.info("request", extra={"fields": {
+                "method": scope["method"], "path": raw.decode("latin-1")[:256],
+                "status": sent["status"], "bytes": sent["bytes"],
+                "duration_ms": round((time.perf_counter() - start) * 1000, 3),
+                "client": client[0] if client else None}})
+
+
+def create_app(site: Site, *, base_path: str = "/", log_requests: bool = True) -> ASGIApp:
+    """The ASGI application serving ``site`` below ``base_path`` (which starts and ends with /)."""
+    if not _BASE_PATH.match(base_path) or "/./" in base_path or "/../" in base_path:
+        raise ServeError(f"base path {base_path!r} must be '/' or '/segment/.../' (letters, "
+                         "digits, '-', '_', '.', '~'; no dot segments)")
+    endpoints = SchemaEndpoints(site, base_path)
+    app: ASGIApp = Starlette(
+        routes=[Route("/{path:path}", endpoints.handle, methods=["GET", "HEAD", "OPTIONS"])],
+        exception_handlers={HTTPException: _http_error, Exception: _server_error})
+    return AccessLog(app) if log_requests else app
+
+
+class JsonH11Protocol(H11Protocol):
+    """uvicorn's h11 protocol, answering a malformed or oversized request head in JSON too."""
+
+    def send_400_response(self, msg: str) -> None:
+        import h11
+
+        message = f"malformed request or request head over {MAX_REQUEST_HEAD_BYTES} bytes"
+        body = json.dumps({"error": {"status": 400, "message": message}}, sort_keys=True).encode()
+        headers = [(b"content-type", JSON_MEDIA_TYPE.encode()), (b"connection", b"close"),
+                   (b"x-content-type-options", b"nosniff")]
+        for event in (h11.Response(status_code=400, headers=headers, reason=b"Bad Request"),
+                      h11.Data(data=body), h11.EndOfMessage()):
+            self.transport.write(self.conn.send(event) or b"")
+        self.transport.close()
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, but SIGTERM/SIGINT end it with a clean exit (status 0) after the
+    graceful shutdown instead of re-raising the signal."""
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {sig: signal.signal(sig, self.handle_exit)
+                    for sig in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, timezone.utc).isoformat(
+                timespec="milliseconds"),
+            "level": record.levelname.lower(), "logger": record.name,
+            "message": record.getMessage()}
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["error"] = self.formatException(record.exc_info).splitlines()[-1]
+        return json.dumps(entry, sort_keys=True, default=str)
+
+
+def configure_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(JsonFormatter())
+    for name in ("embedding_contract.serve", "uvicorn"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(logging.INFO)
+        logger.propagate = False
+
+
+def bind(host: str, port: int) -> socket.socket:
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+    except (OSError, UnicodeError) as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {exc}") from None
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    return sock
+
+
+def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
+          log_requests: bool = True) -> None:
+    """Serve the schema tree at ``root`` until SIGTERM or SIGINT."""
+    from embedding_contract.schemafiles.site import SiteError, build_site
+
+    try:
+        site = build_site(root)
+    except SiteError as exc:
+        raise ServeError(str(exc)) from None
+    app = create_app(site, base_path=base_path, log_requests=log_requests)
+    sock = bind(host, port)
+    configure_logging()
+    config = uvicorn.Config(
+        app, http=JsonH11Protocol, h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
+        lifespan="off", log_config=None, access_log=False, server_header=False,
+        proxy_headers=False, timeout_keep_alive=5, timeout_graceful_shutdown=10)
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    log.info("listening", extra={"fields": {
+        "url": f"http://{shown}:{bound_port}{base_path}", "port": bound_port,
+        "root": str(root), "files": len(site.files), "versions": list(site.versions)}})
+    _Server(config).run(sockets=[sock])
+    log.info("stopped", extra={"fields": {"port": bound_port}})
