@@ -16,9 +16,8 @@ from pathlib import Path
 import pytest
 
 from embedding_contract import __version__, schemas
-from embedding_contract.core.errors import UsageError
+from embedding_contract.core.errors import SchemaIntegrityError, UsageError
 from embedding_contract.models.registry import MODEL_NAMES
-from embedding_contract.schemas import SchemaIntegrityError
 from tests.support.paths import ROOT, SCHEMAS, VALID_LARGE
 
 INDEX = json.loads((SCHEMAS / "index.json").read_bytes())

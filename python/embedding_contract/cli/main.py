@@ -277,8 +277,7 @@ def fetch(base_url: str, version: str, output: Path | None, cache_dir: Path | No
           timeout: float, retries: int, fallback: bool, name: str) -> None:
     """Fetch the schema of model NAME, verified against the server's index (extra: [fetch])."""
     from embedding_contract.cli.serving import run_fetch
-    from embedding_contract.core.errors import ContractError
-    from embedding_contract.schemafiles.packaged import SchemaIntegrityError
+    from embedding_contract.core.errors import ContractError, SchemaIntegrityError
 
     try:
         lines = run_fetch(base_url, name, version, output, cache_dir, timeout, retries, fallback)

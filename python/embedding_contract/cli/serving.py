@@ -11,12 +11,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from embedding_contract.core.errors import ContractError
+from embedding_contract.core.errors import ContractError, MissingExtra
 from embedding_contract.core.files import write_atomic
-
-
-class MissingExtra(ContractError):
-    """An optional dependency of a command is not installed."""
 
 
 def load_extra(module: str, extra: str, command: str, needs: tuple[str, ...]) -> ModuleType:

@@ -1,4 +1,9 @@
-"""Precise error types raised by the library; the CLI turns each into one clear line."""
+"""Every error the package raises on purpose, in one module, each with structured fields.
+
+The CLI turns each into one clear line and an exit code (:mod:`embedding_contract.core.exitcodes`):
+a :class:`UsageError` (bad input or usage) exits 2. Errors raised while handling another are
+chained (``raise ... from exc``) so the cause stays visible to a debugger and in logs.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,22 @@ class ContractError(Exception):
 
 class UsageError(ContractError):
     """The caller asked for something that does not exist (an unknown model name, say)."""
+
+
+class VersionError(UsageError):
+    """A version string is not of the form ``MAJOR.MINOR.PATCH``."""
+
+    def __init__(self, message: str, *, text: str) -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class JsonError(UsageError):
+    """A document is not strict JSON (bad UTF-8, NaN, a duplicate key, too deep...)."""
+
+    def __init__(self, message: str, *, origin: str) -> None:
+        super().__init__(message)
+        self.origin = origin
 
 
 class LoadError(ContractError):
@@ -41,3 +62,31 @@ class DriftError(ContractError):
     def __init__(self, message: str, diff: str) -> None:
         super().__init__(message)
         self.diff = diff
+
+
+class SchemaIntegrityError(ContractError):
+    """A schema file is missing, unreadable, or its content does not match its sha256."""
+
+
+class IntegrityError(SchemaIntegrityError):
+    """Content does not match the sha256 the server's index.json gives for it."""
+
+
+class FetchError(ContractError):
+    """The schema could not be obtained from the server, the cache or the package."""
+
+
+class SiteError(ContractError):
+    """The schema tree cannot be published (missing, damaged, or the target is not usable)."""
+
+
+class ServeError(ContractError):
+    """The server cannot start (bad directory, address in use...)."""
+
+
+class MissingExtra(ContractError):
+    """An optional dependency of a command is not installed."""
+
+
+class DiffInputError(UsageError):
+    """Unreadable or unusable input of a diff (exit code 2)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from embedding_contract.diff.findings import Bump, DiffInputError
+from embedding_contract.core.errors import DiffInputError
+from embedding_contract.diff.findings import Bump
 from embedding_contract.diff.gate import Options, Report, compare, run_gate
 from embedding_contract.diff.report import render, rules_listing, text_lines
 from embedding_contract.diff.sources import load_source, match_single

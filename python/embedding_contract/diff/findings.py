@@ -7,8 +7,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from embedding_contract.core.errors import UsageError
-
 
 class _Absent:
     """Marks a keyword or property that one side does not have (distinct from JSON null)."""
@@ -155,5 +153,3 @@ class Finding:
         return Bump.MINOR
 
 
-class DiffInputError(UsageError):
-    """Unreadable or unusable input of a diff (exit code 2)."""

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from embedding_contract.core.errors import DiffInputError
 from embedding_contract.diff.engine import attach_witnesses, diff_files
-from embedding_contract.diff.findings import Bump, DiffInputError, Finding, Mode, Policy
+from embedding_contract.diff.findings import Bump, Finding, Mode, Policy
 from embedding_contract.diff.sources import (
     Release,
     read_version,

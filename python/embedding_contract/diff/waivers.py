@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from embedding_contract.diff.findings import DiffInputError, Finding
+from embedding_contract.core.errors import DiffInputError
+from embedding_contract.diff.findings import Finding
 from embedding_contract.diff.rules import RULES
 from embedding_contract.diff.sources import VERSION
 

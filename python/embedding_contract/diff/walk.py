@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeGuard
 
-from embedding_contract.diff.findings import ABSENT, DiffInputError, Effect, Policy, Site
+from embedding_contract.core.errors import DiffInputError
+from embedding_contract.diff.findings import ABSENT, Effect, Policy, Site
 
 JSON = Any
 

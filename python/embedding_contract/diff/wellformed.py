@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from embedding_contract.diff.findings import DiffInputError
+from embedding_contract.core.errors import DiffInputError
 
 _TYPES = frozenset({"null", "boolean", "object", "array", "string", "integer", "number"})
 _SCHEMA_ONE = ("additionalProperties", "items", "not", "contains", "propertyNames", "if", "then",

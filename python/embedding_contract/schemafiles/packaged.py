@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from embedding_contract.core.errors import ContractError, UsageError
+from embedding_contract.core.errors import SchemaIntegrityError, UsageError
 from embedding_contract.core.files import sha256
 from embedding_contract.core.paths import source_checkout
 
@@ -47,9 +47,6 @@ _RECORD_PATH = re.compile(
     r"[A-Za-z][A-Za-z0-9_]*\.json$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
-
-class SchemaIntegrityError(ContractError):
-    """A schema file is missing, unreadable, or its content does not match its sha256."""
 
 
 def version_key(version: str) -> tuple[int, int, int]:

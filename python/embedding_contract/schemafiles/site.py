@@ -22,12 +22,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from embedding_contract.core.errors import ContractError
+from embedding_contract.core.errors import SchemaIntegrityError, SiteError
 from embedding_contract.core.files import sha256
 from embedding_contract.schemafiles.packaged import (
     INDEX_FILE,
     MAX_FILE_BYTES,
-    SchemaIntegrityError,
     parse_index,
     records,
     version_key,
@@ -36,9 +35,6 @@ from embedding_contract.schemafiles.packaged import (
 SCHEMA_MEDIA_TYPE = "application/schema+json"
 JSON_MEDIA_TYPE = "application/json"
 
-
-class SiteError(ContractError):
-    """The schema tree cannot be published (missing, damaged, or the target is not usable)."""
 
 
 @dataclass(frozen=True)

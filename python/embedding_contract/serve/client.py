@@ -20,27 +20,15 @@ from typing import Any
 
 import httpx
 
-from embedding_contract.core.errors import ContractError
+from embedding_contract.core.errors import FetchError, IntegrityError, SchemaIntegrityError
 from embedding_contract.core.files import sha256, write_atomic
-from embedding_contract.schemafiles.packaged import (
-    INDEX_FILE,
-    MAX_FILE_BYTES,
-    SchemaIntegrityError,
-    parse_index,
-    record,
-)
+from embedding_contract.schemafiles.packaged import INDEX_FILE, MAX_FILE_BYTES, parse_index, record
 
 CACHE_ENV = "EMBEDDING_CONTRACT_CACHE_DIR"
 log = logging.getLogger("embedding_contract.serve.client")
 log.addHandler(logging.NullHandler())  # reported through FetchResult.messages unless configured
 
 
-class FetchError(ContractError):
-    """The schema could not be obtained from the server, the cache or the package."""
-
-
-class IntegrityError(SchemaIntegrityError):
-    """Content does not match the sha256 the server's index.json gives for it."""
 
 
 class _Unreachable(Exception):

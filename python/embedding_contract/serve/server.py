@@ -30,7 +30,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from embedding_contract.core.errors import ContractError
+from embedding_contract.core.errors import ServeError
 from embedding_contract.schemafiles.site import JSON_MEDIA_TYPE, Site
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -57,9 +57,6 @@ _BASE_PATH = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*$")
 log = logging.getLogger("embedding_contract.serve")
 access_log = logging.getLogger("embedding_contract.serve.access")
 
-
-class ServeError(ContractError):
-    """The server cannot start (bad directory, address in use...)."""
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -276,7 +273,8 @@ def bind(host: str, port: int) -> socket.socket:
 def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
           log_requests: bool = True) -> None:
     """Serve the schema tree at ``root`` until SIGTERM or SIGINT."""
-    from embedding_contract.schemafiles.site import SiteError, build_site
+    from embedding_contract.core.errors import SiteError
+    from embedding_contract.schemafiles.site import build_site
 
     try:
         site = build_site(root)

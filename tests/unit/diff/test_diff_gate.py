@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 
 from embedding_contract import __version__
-from embedding_contract.diff.findings import Bump, DiffInputError, Mode, Policy
+from embedding_contract.core.errors import DiffInputError
+from embedding_contract.diff.findings import Bump, Mode, Policy
 from embedding_contract.diff.gate import (
     Options,
     bump_between,

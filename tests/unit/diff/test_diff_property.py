@@ -17,8 +17,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from embedding_contract.core.errors import DiffInputError
 from embedding_contract.diff.engine import diff_documents
-from embedding_contract.diff.findings import DiffInputError, Direction, Policy
+from embedding_contract.diff.findings import Direction, Policy
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 from tests.unit.diff.test_diff_corpus import CASES, _tolerant, check_witnesses, load_case, run
 

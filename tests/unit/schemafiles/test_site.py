@@ -10,8 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from embedding_contract.cli import main
+from embedding_contract.core.errors import SiteError
 from embedding_contract.core.files import sha256
-from embedding_contract.schemafiles.site import SiteError, build_site
+from embedding_contract.schemafiles.site import build_site
 from tests.support.paths import SCHEMAS
 from tests.support.schema_server import get, make_tree, running_server
 

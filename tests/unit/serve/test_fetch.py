@@ -18,10 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from embedding_contract.cli import main
-from embedding_contract.core.errors import UsageError
+from embedding_contract.core.errors import FetchError, IntegrityError, UsageError
 from embedding_contract.core.files import sha256
 from embedding_contract.schemafiles.site import build_site, write_site
-from embedding_contract.serve.client import FetchError, IntegrityError, fetch_schema
+from embedding_contract.serve.client import fetch_schema
 from tests.support.paths import SCHEMAS
 from tests.support.schema_server import ServerProcess, make_tree, running_server, start_server
 
