@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
 from embedding_contract.check import loader
+from embedding_contract.check.yaml_source import FLOAT_WITH_EXPONENT
 from embedding_contract.models.registry import MODEL_NAMES, resolve
 from tests.support.differential import harness
 from tests.support.strategies import json_text, valid_documents
@@ -37,7 +38,7 @@ class _ContractDumper(yaml.SafeDumper):
 
 # The loader reads ``1e-3`` as a number where PyYAML reads a string: quote such strings.
 _ContractDumper.add_implicit_resolver(
-    "tag:yaml.org,2002:float", loader._FLOAT_WITH_EXPONENT, list("-+0123456789"))
+    "tag:yaml.org,2002:float", FLOAT_WITH_EXPONENT, list("-+0123456789"))
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
