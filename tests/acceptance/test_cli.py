@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
@@ -16,6 +17,9 @@ from jsonschema import Draft202012Validator
 from embedding_contract import __version__
 from embedding_contract.check.loader import load_file
 from embedding_contract.cli import main
+from embedding_contract.cli.errors import one_line_errors
+from embedding_contract.cli.options import BASE_URL_ENV, base_url_or_default
+from embedding_contract.core.errors import DriftError, UsageError
 from embedding_contract.models.registry import MODEL_NAMES
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 from tests.support.paths import EXAMPLES, ROOT, schema_file
@@ -168,3 +172,37 @@ def test_importing_the_package_is_light() -> None:
             "print(any(m.startswith(('pydantic', 'jsonschema', 'yaml')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    result = subprocess.run([sys.executable, "-m", "embedding_contract.cli", "--version"],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout) == (0, f"embedding-contract {__version__}\n")
+
+
+def test_every_option_has_help() -> None:
+    missing = [(name, param.name) for name, command in main.commands.items()
+               for param in command.params
+               if isinstance(param, click.Option) and not param.help]
+    assert missing == []
+
+
+def test_a_failure_is_one_line_and_its_exit_code() -> None:
+    @click.command()
+    @click.option("--kind")
+    def failing(kind: str) -> None:
+        with one_line_errors(failed=(DriftError,)):
+            raise (DriftError("drifted", "diff") if kind == "drift" else UsageError("bad"))
+
+    for kind, code, line in (("drift", 1, "drifted"), ("usage", 2, "bad")):
+        result = CliRunner().invoke(failing, ["--kind", kind])
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            code, "", f"embedding-contract: {line}\n")
+
+
+def test_base_url_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(BASE_URL_ENV, raising=False)
+    assert base_url_or_default(None) == "https://embedding-contract.dev/schemas/"
+    monkeypatch.setenv(BASE_URL_ENV, "https://example.org/s/")
+    assert base_url_or_default(None) == "https://example.org/s/"
+    assert base_url_or_default("https://x/") == "https://x/"

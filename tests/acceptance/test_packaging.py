@@ -108,7 +108,8 @@ def test_source_checkout_reads_the_top_level_schemas() -> None:
 def test_cheap_imports() -> None:
     """Importing the package, the schemas API and the CLI loads no server or client stack."""
     code = ("import sys, embedding_contract, embedding_contract.cli, embedding_contract.schemas,"
-            " embedding_contract.schemafiles.site, embedding_contract.cli.serving\n"
+            " embedding_contract.schemafiles.site, embedding_contract.cli.serve,"
+            " embedding_contract.cli.fetch, embedding_contract.cli.extras\n"
             "from embedding_contract.cli import main\n"
             "try:\n    main(['models'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('starlette', 'uvicorn', 'httpx', 'h11', 'anyio') "

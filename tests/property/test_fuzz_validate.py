@@ -19,7 +19,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from embedding_contract.check.loader import loads
-from embedding_contract.check.pipeline import FileReport, check_document
+from embedding_contract.check.pipeline import judge_document
+from embedding_contract.check.reports import github_lines, json_entries, text_lines
+from embedding_contract.check.result import FileReport
 from embedding_contract.cli import main
 from embedding_contract.core.errors import ContractError
 from embedding_contract.models.registry import MODEL_NAMES
@@ -41,11 +43,11 @@ def check(raw: bytes | str, as_json: bool, model: str | None) -> FileReport | No
         document = loads(raw, file="fuzz.yaml", as_json=as_json, env=ENV)
     except ContractError:
         return None
-    report = check_document(document, model)
+    report = judge_document(document, model)
     # Rendering never fails and every text line stays one line.
-    for line in report.text_lines() + report.github_lines():
+    for line in text_lines(report) + github_lines(report):
         assert "\n" not in line and "\r" not in line
-    json.dumps(report.as_json()).encode("utf-8")
+    json.dumps(json_entries(report)).encode("utf-8")
     for located in report.issues:
         if located.line is not None:
             assert located.column is not None and located.column >= 1

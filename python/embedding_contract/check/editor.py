@@ -128,6 +128,18 @@ def editor_setup(version: str, *, base_url: str, models: Sequence[str] = (),
                        {n: list(globs.get(n) or default_globs(n)) for n in names})
 
 
+def local_schemas(version: str, schemas_dir: Path | None) -> Path:
+    """The schema tree local references point into: ``schemas_dir``, else ``./schemas`` when it
+    holds ``version``, else the installed package's copy."""
+    if schemas_dir is not None:
+        return schemas_dir
+    if (Path("schemas") / version).is_dir():
+        return Path("schemas")
+    from embedding_contract.schemafiles.packaged import root_dir
+
+    return root_dir()
+
+
 def _relative(path: Path, start: Path, *, dot: bool) -> str:
     """``path`` relative to ``start`` with forward slashes (``./x`` when ``dot``), or absolute
     when they share no root (another drive)."""

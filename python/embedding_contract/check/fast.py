@@ -3,6 +3,9 @@
 It gives the Pydantic models' verdict (the differential tests hold the two to it) at about the cost
 of parsing, and without importing Pydantic, which dominates a short command's start-up. It only
 says valid or invalid; the messages of an invalid config come from the models.
+
+Where it cannot judge it says so (None) and the caller asks the models; it declines only for the
+reasons listed here, so a bug in the fast path surfaces instead of hiding behind the fallback.
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from embedding_contract import __version__
+from embedding_contract.core.errors import SchemaIntegrityError, UsageError
 from embedding_contract.vocabulary.walker import PortableRules
+
+# jsonschema-rs converts the value to its own JSON before validating and refuses what it cannot
+# hold: a lone surrogate in a string (from an environment variable, say), or, in some releases,
+# an integer beyond 64 bits.
+_VALUE_REFUSED = (ValueError, OverflowError)
+# No released schema to compile: the packaged file is unreadable or damaged, or this version or
+# model was never released (a source checkout before `embedding-contract export`).
+_NO_SCHEMA = (SchemaIntegrityError, UsageError)
 
 
 class FastValidator:
@@ -24,9 +36,14 @@ class FastValidator:
         self._standard = jsonschema_rs.validator_for(dict(schema))
         self._rules = PortableRules(schema)
 
-    def is_valid(self, instance: Any) -> bool:
-        """The verdict for parsed RFC 8259 JSON (no NaN or Infinity: parse with the loader)."""
-        return bool(self._standard.is_valid(instance)) and not self._rules.violations(instance)
+    def verdict(self, instance: Any) -> bool | None:
+        """The verdict for parsed RFC 8259 JSON (no NaN or Infinity: parse with the loader);
+        None when jsonschema-rs cannot take the value."""
+        try:
+            standard = bool(self._standard.is_valid(instance))
+        except _VALUE_REFUSED:
+            return None
+        return standard and not self._rules.violations(instance)
 
 
 @functools.cache
@@ -38,9 +55,15 @@ def validator(name: str, version: str = __version__) -> FastValidator:
 
 
 def verdict(name: str, data: Any) -> bool | None:
-    """True or False from the fast path; None when it cannot judge (jsonschema-rs missing, the
-    released schema unreadable, or a value it cannot take), so the caller asks the models."""
+    """True or False from the fast path; None when it cannot judge (jsonschema-rs missing, no
+    readable released schema, or a value jsonschema-rs cannot take), so the caller asks the
+    models. Any other exception is a bug and propagates."""
     try:
-        return validator(name).is_valid(data)
-    except Exception:  # any failure of the shortcut falls back to the source of truth
+        fast = validator(name)
+    except _NO_SCHEMA:
         return None
+    except ModuleNotFoundError as exc:
+        if exc.name != "jsonschema_rs":
+            raise
+        return None
+    return fast.verdict(data)

@@ -1,108 +1,23 @@
-"""Validate config files end to end: load, pick the model, validate, locate each error."""
+"""Judge config files end to end: load, pick the model, validate, locate each error."""
 
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from embedding_contract.check.validation import Issue
+from embedding_contract.check.result import FileReport, Located
 from embedding_contract.core.errors import ContractError, LoadError
 
 if TYPE_CHECKING:
-    from embedding_contract.check.loader import Document
-
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+    from embedding_contract.check.document import Document
 
 NO_MODEL_HINT = ("pass --model NAME (see `embedding-contract models`) or start the file with "
                  "`# yaml-language-server: $schema=<schema URL>`")
-
-# Characters that would break a one-line report or a terminal: C0/C1 controls, line and
-# paragraph separators, lone surrogates (from undecodable file names or environment values).
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+CONFIG_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def printable(text: str) -> str:
-    """``text`` with every unprintable character escaped, so a report line stays one line."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-def _no_surrogates(text: str) -> str:
-    return re.sub(r"[\ud800-\udfff]", lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-@dataclass(frozen=True)
-class Located:
-    issue: Issue
-    line: int | None
-    column: int | None
-
-
-@dataclass(frozen=True)
-class FileReport:
-    """The outcome for one file: a load/usage error, or the located issues (none when valid).
-
-    ``skipped`` marks a file that names no model when the caller asked to skip those.
-    """
-
-    file: str
-    model: str | None
-    issues: tuple[Located, ...] = ()
-    error: LoadError | None = None
-    hint: str | None = field(default=None)
-    skipped: bool = False
-
-    @property
-    def exit_code(self) -> int:
-        if self.error is not None:
-            return EXIT_USAGE
-        return EXIT_INVALID if self.issues else 0
-
-    def text_lines(self) -> list[str]:
-        if self.error is not None:
-            return [printable(str(self.error) + (f" ({self.hint})" if self.hint else ""))]
-        return [printable(f"{self.file}:{x.line or 1}:{x.column or 1}: {x.issue.location}: "
-                          f"{x.issue.message} [{x.issue.rule}]") for x in self.issues]
-
-    def github_lines(self) -> list[str]:
-        if self.error is not None:
-            e = self.error
-            return [f"::error file={_property(self.file)},line={e.line or 1},"
-                    f"col={e.column or 1},title=unreadable config::"
-                    f"{_escape(e.message + (f' ({self.hint})' if self.hint else ''))}"]
-        return [f"::error file={_property(self.file)},line={x.line or 1},col={x.column or 1},"
-                f"title={_property(x.issue.rule)}::"
-                f"{_escape(x.issue.location + ': ' + x.issue.message)}"
-                for x in self.issues]
-
-    def as_json(self) -> list[dict[str, Any]]:
-        file = _no_surrogates(self.file)
-        if self.error is not None:
-            message = self.error.message + (f" ({self.hint})" if self.hint else "")
-            return [{"file": file, "model": self.model, "line": self.error.line,
-                     "column": self.error.column, "path": None, "rule": "load-error",
-                     "message": _no_surrogates(message)}]
-        return [{"file": file, "model": self.model, "line": x.line, "column": x.column,
-                 "path": _no_surrogates(x.issue.location), "rule": x.issue.rule,
-                 "message": _no_surrogates(x.issue.message)}
-                for x in self.issues]
-
-
-def _escape(text: str) -> str:
-    """A workflow command's message: ``%``, CR and LF escaped as GitHub documents."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return printable(text)
-
-
-def _property(text: str) -> str:
-    """A workflow command's property value: also ``:`` and ``,`` escaped."""
-    return _escape(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def check_file(path: Path | str, model_name: str | None, *, substitute_env: bool = True,
+def judge_file(path: Path | str, model_name: str | None, *, substitute_env: bool = True,
                max_bytes: int | None = None, skip_unnamed: bool = False) -> FileReport:
     """Load ``path`` and validate it against ``model_name`` (or the model the file names)."""
     from embedding_contract.check.loader import MAX_BYTES, load_file
@@ -114,7 +29,16 @@ def check_file(path: Path | str, model_name: str | None, *, substitute_env: bool
         if skip_unnamed and model_name is None and _foreign(path):
             return FileReport(name, None, skipped=True)
         return FileReport(name, model_name, error=exc)
-    return check_document(document, model_name, skip_unnamed=skip_unnamed)
+    return judge_document(document, model_name, skip_unnamed=skip_unnamed)
+
+
+def judge_folder(folder: Path) -> list[FileReport]:
+    """Every config file under ``folder`` (YAML or JSON, at any depth), judged by the model it
+    names, in path order; none when the folder does not exist."""
+    if not folder.is_dir():
+        return []
+    return [judge_file(path, None) for path in sorted(folder.rglob("*"))
+            if path.suffix in CONFIG_SUFFIXES]
 
 
 def _foreign(path: Path | str) -> bool:
@@ -132,7 +56,7 @@ def _foreign(path: Path | str) -> bool:
     return not mentions_contract(head.decode("utf-8", errors="replace"))
 
 
-def check_document(document: Document, model_name: str | None, *,
+def judge_document(document: Document, model_name: str | None, *,
                    skip_unnamed: bool = False) -> FileReport:
     """Validate a loaded document against ``model_name`` or the model it names itself."""
     from embedding_contract.check.fast import verdict as fast_verdict
@@ -161,7 +85,9 @@ def check_document(document: Document, model_name: str | None, *,
         # A valid config (the common case, in pre-commit say) is judged without Pydantic.
         issues = [] if fast_verdict(model, data) else validate(model, data)
     except ContractError as exc:
-        return FileReport(name, model, error=LoadError(str(exc), file=name))
+        error = LoadError(str(exc), file=name)
+        error.__cause__ = exc  # kept for a debugger, as `raise ... from exc` would
+        return FileReport(name, model, error=error)
     located = []
     for issue in issues:
         where = document.locate(issue.path)

@@ -17,8 +17,9 @@ from click.testing import CliRunner
 
 from embedding_contract import __version__
 from embedding_contract.check.naming import model_from_reference, names_contract_family
-from embedding_contract.check.pipeline import check_file, printable
+from embedding_contract.check.pipeline import judge_file
 from embedding_contract.cli import main
+from embedding_contract.core.annotations import printable
 from embedding_contract.models.registry import MODEL_NAMES
 from tests.support.paths import EXAMPLES, ROOT, SCHEMAS, schema_file
 
@@ -217,7 +218,7 @@ def test_skip_unnamed(write: Write, tmp_path: Path) -> None:
     code, _, err = run("validate", "--skip-unnamed", str(typo))
     assert code == 2 and "names none of the contract's models" in err
     # A file that does not even parse is skipped unless it names a contract schema.
-    assert check_file(plain, None, skip_unnamed=True).skipped
+    assert judge_file(plain, None, skip_unnamed=True).skipped
     broken = write("broken.yaml", MODELINE + "tables: [1\n")
     code, _, err = run("validate", "--skip-unnamed", str(broken))
     assert code == 2 and "invalid YAML" in err
