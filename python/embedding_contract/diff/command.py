@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from embedding_contract.core.errors import DiffInputError
-from embedding_contract.diff.findings import Bump
+from embedding_contract.core.errors import DiffInputError, UsageError
+from embedding_contract.core.versions import Bump
 from embedding_contract.diff.gate import Options, Report, compare, run_gate
 from embedding_contract.diff.report import render, rules_listing, text_lines
 from embedding_contract.diff.sources import load_source, match_single
@@ -18,7 +18,7 @@ def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Repo
     comparison = compare(old_release, new_release, options)
     if comparison.actual is not None and comparison.actual is not Bump.NONE:
         comparison.message += (f" ({old_release.version} -> {new_release.version} is a "
-                               f"{comparison.actual.label} bump)")
+                               f"{comparison.actual} bump)")
     report = Report(False, options)
     report.comparisons.append(comparison)
     return report
@@ -53,7 +53,7 @@ def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list
 
     try:
         report = run_gate(schemas_dir, version, base_url, load_options())
-    except DiffInputError as exc:
+    except UsageError as exc:  # unreadable input, a malformed version
         return [f"FAIL compatibility gate: {exc}"], True
     lines = text_lines(report, only_breaking=True)
     if not report.comparisons:
