@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from embedding_contract.core.errors import DiffInputError, UsageError
+from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.core.versions import Bump
 from embedding_contract.diff.gate import Options, Report, compare, run_gate
 from embedding_contract.diff.report import render, rules_listing, text_lines
@@ -26,12 +27,12 @@ def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Repo
 
 def run_diff(old: str | None, new: str | None, *, against_release: bool, options: Options,
              output_format: str, list_rules: bool, schemas_dir: Path, version: str,
-             base_url: str) -> tuple[str, int]:
+             base_url: str) -> tuple[str, ExitCode]:
     """The output and exit code of ``embedding-contract diff``; raises DiffInputError (exit 2)."""
     if list_rules:
         if old or new or against_release:
             raise DiffInputError("--list-rules takes no other arguments")
-        return rules_listing(output_format), 0
+        return rules_listing(output_format), ExitCode.OK
     if against_release:
         if old or new:
             raise DiffInputError("--against-release compares the current models with the "
@@ -59,4 +60,4 @@ def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list
     if not report.comparisons:
         lines = [f"ok   {n}" for n in report.notes] + [
             line for line in lines if not line.startswith("note: ")]
-    return lines, report.exit_code != 0
+    return lines, report.exit_code is not ExitCode.OK

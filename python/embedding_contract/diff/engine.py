@@ -39,8 +39,8 @@ from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
 from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.diff.witness import Searcher
+from embedding_contract.vocabulary.metaschema import VOCABULARY_FILE
 
-VOCABULARY_FILE = "vocabulary.json"
 _KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from embedding_contract.core.errors import DiffInputError
+from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.core.versions import Bump, Version
 from embedding_contract.diff.engine import attach_witnesses, diff_files
 from embedding_contract.diff.findings import Finding, Mode, Policy
@@ -112,10 +113,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         if self.stale or not all(c.ok for c in self.comparisons):
-            return 1
-        return 0
+            return ExitCode.FAILED
+        return ExitCode.OK
 
 
 def required_bump(findings: list[Finding], mode: Mode) -> Bump:

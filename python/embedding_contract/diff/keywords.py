@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import Any, TypeGuard
 
 import jsonschema_specifications  # type: ignore[import-untyped]
 from referencing.jsonschema import DRAFT202012
@@ -60,7 +60,7 @@ SUBSCHEMAS: Mapping[str, Holds] = {
 """The keywords that hold subschemas (``properties``, ``items``, ``allOf``...), and how."""
 
 
-# -- equality -----------------------------------------------------------------------------------
+# -- equality ------------------------------------------------------------------------------------
 
 def _normalize(value: Any) -> Any:
     if isinstance(value, bool) or value is None:
@@ -82,7 +82,7 @@ def canonical(value: Any) -> str:
                       ensure_ascii=False)
 
 
-# -- types and objects ---------------------------------------------------------------------
+# -- types and objects ---------------------------------------------------------------------------
 
 _TYPE_ATOMS = {"null": {"null"}, "boolean": {"boolean"}, "object": {"object"},
                "array": {"array"}, "string": {"string"}, "integer": {"integer"},
@@ -147,7 +147,12 @@ def is_trivial(schema: Any) -> bool:
         k in ANNOTATIONS or k == "default" for k in schema)
 
 
-# -- bounds and positions -----------------------------------------------------------------------
+# -- numbers, bounds and positions ---------------------------------------------------------------
+
+def is_number(value: Any) -> TypeGuard[int | float]:
+    """A JSON number (``true`` is not one, though Python says it is an int)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
 
 def numeric_bound(node: Mapping[str, Any], inclusive: str, exclusive: str,
                   lower: bool) -> tuple[float, bool] | None:
@@ -155,7 +160,7 @@ def numeric_bound(node: Mapping[str, Any], inclusive: str, exclusive: str,
     found: list[tuple[float, bool]] = []
     for key, excl in ((inclusive, False), (exclusive, True)):
         value = node.get(key)
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if is_number(value):
             found.append((value, excl))
     if not found:
         return None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from embedding_contract.core.annotations import command
+from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.diff.findings import ABSENT, Direction, Effect, Finding
 from embedding_contract.diff.gate import Comparison, Report
 from embedding_contract.diff.rules.table import RULES
@@ -160,7 +161,7 @@ def _md(text: str) -> str:
 
 
 def markdown_lines(report: Report) -> list[str]:
-    status = "passes" if report.exit_code == 0 else "fails"
+    status = "passes" if report.exit_code is ExitCode.OK else "fails"
     lines = [f"### Schema compatibility: {status}", ""]
     for c in report.comparisons:
         lines += [f"**{_md(_header(c, report))}**", "",

@@ -14,17 +14,13 @@ from typing import Any
 
 from embedding_contract.core.errors import DiffInputError
 from embedding_contract.core.paths import ROOT_PATH, pointer_join
-from embedding_contract.diff.keywords import SUBSCHEMAS, Holds
+from embedding_contract.diff.keywords import SUBSCHEMAS, Holds, is_number
 
 _TYPES = frozenset({"null", "boolean", "object", "array", "string", "integer", "number"})
 
 
-def _number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
 def _count(v: Any) -> bool:
-    return _number(v) and v >= 0 and float(v).is_integer()
+    return is_number(v) and v >= 0 and float(v).is_integer()
 
 
 def _strings(v: Any) -> bool:
@@ -50,8 +46,8 @@ def _pattern(v: Any) -> bool:
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "type": (_type, "a type name or a list of distinct type names"),
     "enum": (lambda v: isinstance(v, list), "an array"),
-    "multipleOf": (lambda v: _number(v) and v > 0, "a number > 0"),
-    **{k: (_number, "a number") for k in ("minimum", "maximum", "exclusiveMinimum",
+    "multipleOf": (lambda v: is_number(v) and v > 0, "a number > 0"),
+    **{k: (is_number, "a number") for k in ("minimum", "maximum", "exclusiveMinimum",
                                           "exclusiveMaximum")},
     **{k: (_count, "a non-negative integer") for k in (
         "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Effects
-from embedding_contract.diff.keywords import canonical, numeric_bound
+from embedding_contract.diff.keywords import canonical, is_number, numeric_bound
 from embedding_contract.diff.rules.bounds import tighter
 from embedding_contract.diff.rules.rule import NUMBERS, delta, get, in_effect
 from embedding_contract.diff.walk import Delta, Pair
@@ -46,7 +46,7 @@ def maximum_loosened(p: Pair) -> Iterator[Delta]:
 def _multiple_relation(old: Any, new: Any) -> Effects | None:
     """How the multiples of ``new`` relate to those of ``old`` (None: the same)."""
     def positive(x: Any) -> bool:
-        return isinstance(x, (int, float)) and not isinstance(x, bool) and x > 0
+        return is_number(x) and x > 0
 
     if old is ABSENT and new is ABSENT:
         return None
