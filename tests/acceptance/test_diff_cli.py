@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from embedding_contract.cli import main
 from embedding_contract.diff.engine import diff_files
-from embedding_contract.diff.rules import RULES
+from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.sources import load_source
 from tests.support.paths import SCHEMAS
 
@@ -179,7 +179,7 @@ def test_bad_input_is_a_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "unresolvable $ref" in result.output
     bad.write_text('{"type": "object", "minimum": "zero"}')
     result = run(str(good), str(bad))
-    assert result.exit_code == 2 and "minimum at (root) must be a number" in result.output
+    assert result.exit_code == 2 and "minimum at <root> must be a number" in result.output
     assert len(result.output.strip().splitlines()) == 1
 
 

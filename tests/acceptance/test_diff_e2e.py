@@ -16,15 +16,14 @@ import sys
 from pathlib import Path
 
 from embedding_contract import __version__
-from embedding_contract.diff.findings import Bump
-from embedding_contract.diff.gate import next_version
+from embedding_contract.core.versions import Bump, Version
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 from tests.support.paths import ROOT
 
 VOCAB = "    vocab: Optional[NonEmptyString] = Field("
 VOCAB_DOC = "Directory of parquet files mapping entity id to table row."
-MAJOR, MINOR, PATCH = (next_version(__version__, b) for b in (Bump.MAJOR, Bump.MINOR,
-                                                               Bump.PATCH))
+MAJOR, MINOR, PATCH = (str(Version.parse(__version__).bumped(b))
+                       for b in (Bump.MAJOR, Bump.MINOR, Bump.PATCH))
 
 
 def project(tmp_path: Path) -> Path:

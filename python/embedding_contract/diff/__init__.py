@@ -1,9 +1,10 @@
 """Schema diff: rule-based findings, witnesses that prove each break, and the version gate.
 
-``model`` holds the values (findings, effects, witnesses), ``walk`` the schema navigation,
-``rules`` the one rule table, ``engine`` the paired walk over two documents or releases,
-``synth``/``regex`` build values for a schema, ``witness`` proves breaks with them,
-``sources`` reads files, folders and git revisions, ``wellformed`` checks input, ``exceptions``
-reads accepted breaks, ``gate`` is the semantic-version gate, ``formats`` renders reports and
-``command`` is what the CLI calls. See docs/diff.md.
+``findings`` holds the values (effects, findings, witnesses), ``keywords`` what 2020-12 keywords
+mean, ``references`` resolves ``$ref`` within a document, ``walk`` the paired walk's vocabulary,
+``rules`` the rule modules and their one table, ``engine`` the paired walk over two documents or
+releases, ``synth``/``regex`` build values for a schema, ``witness`` proves breaks with them,
+``sources`` reads files, folders and git revisions, ``wellformed`` checks input, ``waivers`` reads
+accepted breaks (the exceptions file), ``gate`` is the semantic-version gate, ``report`` renders
+reports and ``command`` is what the CLI calls. See docs/diff.md.
 """

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from embedding_contract.core.errors import DiffInputError
-from embedding_contract.diff.findings import Bump
+from embedding_contract.core.errors import DiffInputError, UsageError
+from embedding_contract.core.exitcodes import ExitCode
+from embedding_contract.core.versions import Bump
 from embedding_contract.diff.gate import Options, Report, compare, run_gate
 from embedding_contract.diff.report import render, rules_listing, text_lines
 from embedding_contract.diff.sources import load_source, match_single
@@ -18,7 +19,7 @@ def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Repo
     comparison = compare(old_release, new_release, options)
     if comparison.actual is not None and comparison.actual is not Bump.NONE:
         comparison.message += (f" ({old_release.version} -> {new_release.version} is a "
-                               f"{comparison.actual.label} bump)")
+                               f"{comparison.actual} bump)")
     report = Report(False, options)
     report.comparisons.append(comparison)
     return report
@@ -26,12 +27,12 @@ def diff_report(old: str, new: str, options: Options, schemas_dir: Path) -> Repo
 
 def run_diff(old: str | None, new: str | None, *, against_release: bool, options: Options,
              output_format: str, list_rules: bool, schemas_dir: Path, version: str,
-             base_url: str) -> tuple[str, int]:
+             base_url: str) -> tuple[str, ExitCode]:
     """The output and exit code of ``embedding-contract diff``; raises DiffInputError (exit 2)."""
     if list_rules:
         if old or new or against_release:
             raise DiffInputError("--list-rules takes no other arguments")
-        return rules_listing(output_format), 0
+        return rules_listing(output_format), ExitCode.OK
     if against_release:
         if old or new:
             raise DiffInputError("--against-release compares the current models with the "
@@ -53,10 +54,10 @@ def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list
 
     try:
         report = run_gate(schemas_dir, version, base_url, load_options())
-    except DiffInputError as exc:
+    except UsageError as exc:  # unreadable input, a malformed version
         return [f"FAIL compatibility gate: {exc}"], True
     lines = text_lines(report, only_breaking=True)
     if not report.comparisons:
         lines = [f"ok   {n}" for n in report.notes] + [
             line for line in lines if not line.startswith("note: ")]
-    return lines, report.exit_code != 0
+    return lines, report.exit_code is not ExitCode.OK

@@ -1,9 +1,10 @@
 """Run the rule table over two schema documents (or two releases) and attach witnesses.
 
 The walk pairs the old and the new schema object at each place: properties by name, tuple
-positions by index, ``anyOf``/``oneOf``/``allOf`` branches by content, local ``$ref`` resolved on
-both sides. Each pair of ``$ref`` targets is compared once per polarity, so recursive schemas
-terminate and a definition shared by many places yields one finding.
+positions by index, ``anyOf``/``oneOf``/``allOf`` branches by content, ``$ref`` resolved on both
+sides (within each document: :mod:`~.references`). Each pair of ``$ref`` targets is compared once
+per polarity, so recursive schemas terminate and a definition shared by many places yields one
+finding.
 """
 
 from __future__ import annotations
@@ -12,35 +13,41 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from embedding_contract.diff.findings import ABSENT, Direction, Effect, Finding, Policy, Witness
-from embedding_contract.diff.rules import RULES, VERSION_SEGMENT, Rule, position, prefix_length
-from embedding_contract.diff.walk import (
+from embedding_contract.core.paths import ROOT_PATH, format_path, pointer_join
+from embedding_contract.core.versions import id_without_version
+from embedding_contract.diff.findings import (
+    ABSENT,
+    Direction,
+    Effect,
+    Effects,
+    Finding,
+    Policy,
+    Witness,
+)
+from embedding_contract.diff.keywords import (
     ANNOTATIONS,
-    Delta,
-    Pair,
-    Polarity,
-    Seg,
-    Step,
-    View,
-    as_object,
     canonical,
-    deref,
-    format_path,
     is_closed,
     is_trivial,
-    pointer_join,
+    position,
+    prefix_length,
+    properties_of,
 )
-from embedding_contract.diff.wellformed import check_document
+from embedding_contract.diff.references import SchemaDocument, View, as_object, deref
+from embedding_contract.diff.rules.rule import DiffRule
+from embedding_contract.diff.rules.table import RULES
+from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
+from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.diff.witness import Searcher
+from embedding_contract.vocabulary.metaschema import VOCABULARY_FILE
 
-VOCABULARY_FILE = "vocabulary.json"
 _KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}
 
 
 @dataclass
 class _Walker:
-    old_root: Any
-    new_root: Any
+    old: SchemaDocument
+    new: SchemaDocument
     file: str
     policy: Policy
     visited: set[tuple[str, str, Polarity]] = field(default_factory=set)
@@ -48,39 +55,39 @@ class _Walker:
 
     def run(self) -> list[Finding]:
         self.visited.add(("", "", Polarity.POSITIVE))
-        root_old: tuple[Step, ...] = ((None, self.old_root),)
-        root_new: tuple[Step, ...] = ((None, self.new_root),)
-        self.compare(self.old_root, "", self.new_root, "", (), root_old, root_new,
+        root_old: tuple[Step, ...] = ((None, self.old.root),)
+        root_new: tuple[Step, ...] = ((None, self.new.root),)
+        self.compare(self.old.root, "", self.new.root, "", (), root_old, root_new,
                      Polarity.POSITIVE)
         return list(self.found.values())
 
     def compare(self, old: Any, old_ptr: str, new: Any, new_ptr: str, path: tuple[Any, ...],
                 trail_old: tuple[Step, ...], trail_new: tuple[Step, ...],
                 polarity: Polarity) -> None:
-        ov, nv = deref(self.old_root, old, old_ptr), deref(self.new_root, new, new_ptr)
+        ov, nv = deref(self.old, old, old_ptr), deref(self.new, new, new_ptr)
         lifted_old = lifted_new = False
         if ("anyOf" in ov.keywords) != ("anyOf" in nv.keywords):
             # A nullable field is anyOf [X, null]: lift the other side to anyOf [itself] so
             # that X meets X and only the null branch differs.
             if "anyOf" in nv.keywords:
-                ov, lifted_old = deref(self.old_root, _lift(old), old_ptr), True
+                ov, lifted_old = deref(self.old, _lift(old), old_ptr), True
             else:
-                nv, lifted_new = deref(self.new_root, _lift(new), new_ptr), True
+                nv, lifted_new = deref(self.new, _lift(new), new_ptr), True
         if ov.refs or nv.refs:
             key = (ov.pointer, nv.pointer, polarity)
             if key in self.visited:
                 return
             self.visited.add(key)
-        pair = Pair(dict(ov.keywords), dict(nv.keywords), ov, nv, self.old_root, self.new_root,
-                    path, trail_old, trail_new, polarity, self.policy)
+        pair = Pair(dict(ov.keywords), dict(nv.keywords), ov, nv, self.old, self.new, path,
+                    trail_old, trail_new, polarity, self.policy)
         for rule in RULES.values():
             if rule.check is not None:
                 for delta in rule.check(pair):
                     self.emit(rule, pair, delta)
         self.descend(pair, lifted_old, lifted_new)
 
-    def emit(self, rule: Rule, pair: Pair, delta: Delta) -> None:
-        backward, forward = pair.polarity.apply(delta.backward, delta.forward)
+    def emit(self, rule: DiffRule, pair: Pair, delta: Delta) -> None:
+        effects = pair.polarity.apply(delta.effects)
         pointer, old_pointer = pair.new_view.at(*delta.at), pair.old_view.at(*delta.at)
         key = (rule.id, pointer, canonical(delta.hint.get("key")))
         if key in self.found:
@@ -88,11 +95,11 @@ class _Walker:
         path = (*pair.path, delta.hint["child"]) if "child" in delta.hint else pair.path
         self.found[key] = Finding(
             rule.id, rule.category, self.file, pointer, old_pointer, format_path(path),
-            delta.old, delta.new, backward, forward, site=pair.site(delta.hint))
+            delta.old, delta.new, effects.backward, effects.forward, site=pair.site(delta.hint))
 
     def descend(self, p: Pair, lifted_old: bool, lifted_new: bool) -> None:
         ov, nv = p.old_view, p.new_view
-        old_props, new_props = _mapping(p.old, "properties"), _mapping(p.new, "properties")
+        old_props, new_props = properties_of(p.old), properties_of(p.new)
         for name in sorted(set(old_props) & set(new_props)):
             self.child(p, name, old_props[name], ov.at("properties", name), new_props[name],
                        nv.at("properties", name))
@@ -104,7 +111,7 @@ class _Walker:
             self.child(p, Seg.OTHER, _or_true(old_extra), ov.at("additionalProperties"),
                        _or_true(new_extra), nv.at("additionalProperties"),
                        Polarity.POSITIVE if p.strict else Polarity.IGNORED)
-        count = prefix_length(p)
+        count = prefix_length(p.old, p.new)
         for i in range(count):
             old_i, new_i = position(p.old, i), position(p.new, i)
             if old_i is not ABSENT and new_i is not ABSENT:
@@ -154,11 +161,6 @@ def _narrow(trail: tuple[Step, ...], node: Mapping[str, Any], keyword: str,
     return (*trail[:-1], (seg, {"allOf": [rest, branch]} if rest else branch))
 
 
-def _mapping(node: Mapping[str, Any], key: str) -> Mapping[str, Any]:
-    value = node.get(key, {})
-    return value if isinstance(value, Mapping) else {}
-
-
 def _or_true(value: Any) -> Any:
     return True if value is ABSENT else value
 
@@ -175,7 +177,8 @@ def diff_documents(old: Any, new: Any, file: str,
     """Every finding between two schema documents, without witnesses, in a stable order."""
     if file.rsplit("/", 1)[-1] == VOCABULARY_FILE:
         return sorted(_diff_vocabulary(old, new, file), key=_order)
-    return sorted(_Walker(old, new, file, policy).run(), key=_order)
+    walker = _Walker(SchemaDocument(old), SchemaDocument(new), file, policy)
+    return sorted(walker.run(), key=_order)
 
 
 def _order(f: Finding) -> tuple[str, str, str, str]:
@@ -183,33 +186,36 @@ def _order(f: Finding) -> tuple[str, str, str, str]:
 
 
 def _document_finding(rule_id: str, file: str, pointer: str, old: Any, new: Any,
-                      backward: Effect, forward: Effect) -> Finding:
+                      effects: Effects) -> Finding:
     rule = RULES[rule_id]
-    return Finding(rule_id, rule.category, file, pointer, pointer, "(root)", old, new, backward,
-                   forward)
+    return Finding(rule_id, rule.category, file, pointer, pointer, ROOT_PATH, old, new,
+                   effects.backward, effects.forward)
 
 
 def _diff_vocabulary(old: Any, new: Any, file: str) -> Iterable[Finding]:
     """The meta-schema of the vocabulary: keywords added, removed or changed."""
-    old_props, new_props = _mapping(old, "properties"), _mapping(new, "properties")
-    c, a, p = Effect.COMPATIBLE, Effect.ANNOTATION, Effect.POSSIBLY_BREAKING
+    old_props, new_props = properties_of(old), properties_of(new)
     for name in sorted(set(old_props) | set(new_props)):
         ptr = pointer_join("/properties", name)
         o, n = old_props.get(name, ABSENT), new_props.get(name, ABSENT)
         if o is ABSENT:
-            yield _document_finding("vocabulary-keyword-added", file, ptr, o, n, c, c)
+            yield _document_finding("vocabulary-keyword-added", file, ptr, o, n, Effects.NEUTRAL)
         elif n is ABSENT:
-            yield _document_finding("vocabulary-keyword-removed", file, ptr, o, n, c, c)
+            yield _document_finding("vocabulary-keyword-removed", file, ptr, o, n,
+                                    Effects.NEUTRAL)
         elif canonical(_bare(o)) != canonical(_bare(n)):
-            yield _document_finding("vocabulary-keyword-changed", file, ptr, o, n, p, p)
+            yield _document_finding("vocabulary-keyword-changed", file, ptr, o, n,
+                                    Effects.UNKNOWN)
         elif canonical(o) != canonical(n):
-            yield _document_finding("description-changed", file, ptr, o, n, a, a)
+            yield _document_finding("description-changed", file, ptr, o, n, Effects.ANNOTATION)
     rest_old = {k: v for k, v in old.items() if k not in ("properties", "$id")}
     rest_new = {k: v for k, v in new.items() if k not in ("properties", "$id")}
     if canonical(_bare(rest_old)) != canonical(_bare(rest_new)):
-        yield _document_finding("vocabulary-changed", file, "", rest_old, rest_new, p, p)
+        yield _document_finding("vocabulary-changed", file, "", rest_old, rest_new,
+                                Effects.UNKNOWN)
     elif canonical(rest_old) != canonical(rest_new):
-        yield _document_finding("description-changed", file, "", rest_old, rest_new, a, a)
+        yield _document_finding("description-changed", file, "", rest_old, rest_new,
+                                Effects.ANNOTATION)
 
 
 def _bare(value: Any) -> Any:
@@ -222,7 +228,7 @@ def unchanged(old: Any, new: Any) -> bool:
     """Equal but for the version segment of ``$id`` (every release changes it)."""
     def key(doc: Any) -> str:
         if isinstance(doc, Mapping) and isinstance(doc.get("$id"), str):
-            doc = {**doc, "$id": VERSION_SEGMENT.sub("/V/", doc["$id"])}
+            doc = {**doc, "$id": id_without_version(doc["$id"])}
         return canonical(doc)
 
     return key(old) == key(new)
@@ -234,15 +240,16 @@ def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
 
     Documents that differ must be well formed (keyword shapes, vocabulary arguments)."""
     findings: list[Finding] = []
-    b, c = Effect.BREAKING, Effect.COMPATIBLE
     for name in sorted(set(old) | set(new)):
         if name not in new:
-            findings.append(_document_finding("schema-removed", name, "", old[name], ABSENT, b, c))
+            findings.append(_document_finding("schema-removed", name, "", old[name], ABSENT,
+                                              Effects.NARROWING))
         elif name not in old:
-            findings.append(_document_finding("schema-added", name, "", ABSENT, new[name], c, c))
+            findings.append(_document_finding("schema-added", name, "", ABSENT, new[name],
+                                              Effects.NEUTRAL))
         elif not unchanged(old[name], new[name]):
-            check_document(old[name], f"OLD {name}")
-            check_document(new[name], f"NEW {name}")
+            check_schema_document(old[name], f"OLD {name}")
+            check_schema_document(new[name], f"NEW {name}")
             findings.extend(diff_documents(old[name], new[name], name, policy))
     return findings
 

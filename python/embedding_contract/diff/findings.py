@@ -1,11 +1,13 @@
-"""The values of a schema diff: effects, findings, witnesses and version bumps."""
+"""The values of a schema diff: effects, findings and witnesses."""
 
 from __future__ import annotations
 
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, ClassVar
+
+from embedding_contract.core.versions import Bump
 
 
 class _Absent:
@@ -67,15 +69,33 @@ class Effect(str, enum.Enum):
         return self in (Effect.BREAKING, Effect.POSSIBLY_BREAKING)
 
 
-class Bump(enum.IntEnum):
-    NONE = 0
-    PATCH = 1
-    MINOR = 2
-    MAJOR = 3
+@dataclass(frozen=True)
+class Effects:
+    """What one change does to each direction, as a rule sees it in a positive context."""
 
-    @property
-    def label(self) -> str:
-        return self.name.lower()
+    backward: Effect
+    forward: Effect
+
+    NARROWING: ClassVar[Effects]
+    """NEW accepts less: backward breaking, forward compatible."""
+    WIDENING: ClassVar[Effects]
+    """NEW accepts more: forward breaking, backward compatible."""
+    BOTH_WAYS: ClassVar[Effects]
+    """NEW accepts some values OLD rejects and rejects some OLD accepts."""
+    NEUTRAL: ClassVar[Effects]
+    """Validity unchanged, meaning changed (a default, say): compatible both ways."""
+    ANNOTATION: ClassVar[Effects]
+    """Documentation only."""
+    UNKNOWN: ClassVar[Effects]
+    """Not understood: possibly breaking both ways (the diff fails closed)."""
+
+
+Effects.NARROWING = Effects(Effect.BREAKING, Effect.COMPATIBLE)
+Effects.WIDENING = Effects(Effect.COMPATIBLE, Effect.BREAKING)
+Effects.BOTH_WAYS = Effects(Effect.BREAKING, Effect.BREAKING)
+Effects.NEUTRAL = Effects(Effect.COMPATIBLE, Effect.COMPATIBLE)
+Effects.ANNOTATION = Effects(Effect.ANNOTATION, Effect.ANNOTATION)
+Effects.UNKNOWN = Effects(Effect.POSSIBLY_BREAKING, Effect.POSSIBLY_BREAKING)
 
 
 @dataclass(frozen=True)

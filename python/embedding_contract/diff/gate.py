@@ -20,17 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from embedding_contract.core.errors import DiffInputError
+from embedding_contract.core.exitcodes import ExitCode
+from embedding_contract.core.versions import Bump, Version
 from embedding_contract.diff.engine import attach_witnesses, diff_files
-from embedding_contract.diff.findings import Bump, Finding, Mode, Policy
-from embedding_contract.diff.sources import (
-    Release,
-    read_version,
-    release_from_export,
-    released_versions,
-    version_key,
-)
+from embedding_contract.diff.findings import Finding, Mode, Policy
+from embedding_contract.diff.keywords import canonical
+from embedding_contract.diff.sources import Release, read_version, release_from_export
 from embedding_contract.diff.waivers import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
-from embedding_contract.diff.walk import canonical
+from embedding_contract.schemafiles.export import released_versions
 
 CONFIG_TABLE = ("tool", "embedding-contract", "gate")
 _CONFIG_KEYS = {"policy", "mode", "transitive", "exceptions"}
@@ -58,7 +55,7 @@ def load_options(pyproject: Path = Path("pyproject.toml"), *, mode: str | None =
         chosen_mode = Mode(mode or table.get("mode", Mode.BACKWARD.value))
         chosen_policy = Policy(policy or table.get("policy", Policy.STRICT.value))
     except ValueError as exc:
-        raise DiffInputError(f"{pyproject}: {exc}") from None
+        raise DiffInputError(f"{pyproject}: {exc}") from exc
     chosen_transitive = transitive if transitive is not None else table.get("transitive", False)
     if not isinstance(chosen_transitive, bool):
         raise DiffInputError(f"{pyproject}: transitive must be true or false")
@@ -74,15 +71,15 @@ def _config_table(pyproject: Path) -> Mapping[str, Any]:
     else:  # pragma: no cover - Python 3.10
         try:
             import tomli as tomllib  # type: ignore[import-not-found,no-redef]
-        except ImportError:
+        except ImportError as exc:
             if "embedding-contract.gate" in pyproject.read_text(encoding="utf-8"):
                 raise DiffInputError(f"{pyproject}: reading [{'.'.join(CONFIG_TABLE)}] on "
-                                     "Python 3.10 needs the tomli package") from None
+                                     "Python 3.10 needs the tomli package") from exc
             return {}
     try:
         data: Any = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DiffInputError(f"{pyproject}: {exc}") from None
+        raise DiffInputError(f"{pyproject}: {exc}") from exc
     for key in CONFIG_TABLE:
         data = data.get(key, {}) if isinstance(data, Mapping) else {}
     if not isinstance(data, Mapping):
@@ -116,31 +113,10 @@ class Report:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def exit_code(self) -> int:
+    def exit_code(self) -> ExitCode:
         if self.stale or not all(c.ok for c in self.comparisons):
-            return 1
-        return 0
-
-
-def bump_between(old: str, new: str) -> Bump | None:
-    """How far ``new`` is from ``old`` (None: ``new`` is older)."""
-    a, b = version_key(old), version_key(new)
-    if b < a:
-        return None
-    if b[0] > a[0]:
-        return Bump.MAJOR
-    if b[1] > a[1]:
-        return Bump.MINOR
-    return Bump.PATCH if b[2] > a[2] else Bump.NONE
-
-
-def next_version(version: str, bump: Bump) -> str:
-    major, minor, patch = version_key(version)
-    if bump is Bump.MAJOR:
-        return f"{major + 1}.0.0"
-    if bump is Bump.MINOR:
-        return f"{major}.{minor + 1}.0"
-    return f"{major}.{minor}.{patch + 1}"
+            return ExitCode.FAILED
+        return ExitCode.OK
 
 
 def required_bump(findings: list[Finding], mode: Mode) -> Bump:
@@ -161,7 +137,7 @@ def compare(old: Release, new: Release, options: Options,
     breaking = any(f.breaks(options.mode.directions) for f in findings)
     actual = None
     if old.version is not None and new.version is not None:
-        actual = bump_between(old.version, new.version)
+        actual = Version.parse(old.version).bump_to(Version.parse(new.version))
     return Comparison(old, new, findings, required, actual, not breaking,
                       _verdict(breaking, required, options.mode), breaking, options.mode)
 
@@ -171,24 +147,24 @@ def _verdict(breaking: bool, required: Bump, mode: Mode) -> str:
         return f"breaking under {mode.value} compatibility: needs a major version"
     if required is Bump.NONE:
         return "no changes"
-    return f"compatible under {mode.value} compatibility: needs at least a {required.label} bump"
+    return f"compatible under {mode.value} compatibility: needs at least a {required} bump"
 
 
 def run_gate(schemas_dir: Path, version: str, base_url: str, options: Options) -> Report:
     """Check ``__version__`` against the released versions (see the module docstring)."""
     from embedding_contract.schemafiles.export import build_release
 
-    version_key(version)
+    current_version = Version.parse(version)
     report = Report(True, options)
     current = release_from_export(build_release(version, base_url), version,
                                   f"models (version {version})",
                                   f"{schemas_dir.as_posix().rstrip('/')}/{version}/")
     released = released_versions(schemas_dir)
-    newer = [v for v in released if version_key(v) > version_key(version)]
+    newer = [v for v in released if Version.parse(v) > current_version]
     if newer:
         report.notes.append(f"released versions newer than {version} exist "
                             f"({', '.join(newer)}); __version__ went backwards")
-    older = [v for v in released if version_key(v) < version_key(version)]
+    older = [v for v in released if Version.parse(v) < current_version]
     baselines = older if options.transitive else older[-1:]
     drift = False
     if version in released:
@@ -224,7 +200,7 @@ def _judge(c: Comparison, base: str, version: str, drift: bool) -> None:
         needed = max(needed, Bump.PATCH)
         c.ok = False
         c.message = (f"the models changed since {version} was released, without a version bump: "
-                     f"{_why(c)}; bump __version__ to {next_version(version, needed)} and export")
+                     f"{_why(c)}; bump __version__ to {_bumped(version, needed)} and export")
         return
     if c.actual is None:
         c.ok = False
@@ -234,10 +210,14 @@ def _judge(c: Comparison, base: str, version: str, drift: bool) -> None:
     if needed is Bump.NONE:
         c.message = f"{version} over {base}: the schemas did not change"
     elif c.ok:
-        c.message = f"{version} is a {c.actual.label} bump over {base}: {_why(c)}"
+        c.message = f"{version} is a {c.actual} bump over {base}: {_why(c)}"
     else:
-        c.message = (f"{version} is only a {c.actual.label} bump over {base}, but {_why(c)}: "
-                     f"bump __version__ to at least {next_version(base, needed)}")
+        c.message = (f"{version} is only a {c.actual} bump over {base}, but {_why(c)}: "
+                     f"bump __version__ to at least {_bumped(base, needed)}")
+
+
+def _bumped(version: str, bump: Bump) -> Version:
+    return Version.parse(version).bumped(bump)
 
 
 def _why(c: Comparison) -> str:
@@ -249,5 +229,5 @@ def _why(c: Comparison) -> str:
     what = {Bump.MAJOR: "breaking", Bump.MINOR: "additive", Bump.PATCH: "annotation"}[c.required]
     many = len(demanding) != 1
     return (f"{len(demanding)} {what} change{'s' if many else ''} ({', '.join(rules)}) "
-            f"need{'' if many else 's'} a {c.required.label} version")
+            f"need{'' if many else 's'} a {c.required} version")
 

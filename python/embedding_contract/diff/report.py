@@ -6,11 +6,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from embedding_contract.core.annotations import command
+from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.diff.findings import ABSENT, Direction, Effect, Finding
 from embedding_contract.diff.gate import Comparison, Report
-from embedding_contract.diff.rules import RULES
+from embedding_contract.diff.rules.table import RULES
 
-FORMATS = ("text", "json", "markdown", "github")
 JSON_FORMAT = "embedding-contract-diff/1"
 _SHORT = 160
 
@@ -115,7 +116,7 @@ def _finding_json(f: Finding, c: Comparison) -> dict[str, Any]:
     out: dict[str, Any] = {
         "rule": f.rule, "category": f.category, "file": f.file, "pointer": f.pointer,
         "old_pointer": f.old_pointer, "location": f.location, "config_path": f.instance_path,
-        "bump": f.bump(c.mode.directions).label, "waived": f.waived,
+        "bump": str(f.bump(c.mode.directions)), "waived": f.waived,
     }
     if f.old is not ABSENT:
         out["old"] = f.old
@@ -142,8 +143,8 @@ def as_json(report: Report) -> dict[str, Any]:
         "comparisons": [{
             "old": {"label": c.old.label, "version": c.old.version},
             "new": {"label": c.new.label, "version": c.new.version},
-            "required_bump": c.required.label,
-            "actual_bump": None if c.actual is None else c.actual.label,
+            "required_bump": str(c.required),
+            "actual_bump": None if c.actual is None else str(c.actual),
             "breaking": c.breaking,
             "ok": c.ok,
             "message": c.message,
@@ -160,7 +161,7 @@ def _md(text: str) -> str:
 
 
 def markdown_lines(report: Report) -> list[str]:
-    status = "passes" if report.exit_code == 0 else "fails"
+    status = "passes" if report.exit_code is ExitCode.OK else "fails"
     lines = [f"### Schema compatibility: {status}", ""]
     for c in report.comparisons:
         lines += [f"**{_md(_header(c, report))}**", "",
@@ -195,14 +196,6 @@ def markdown_lines(report: Report) -> list[str]:
     return lines
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_lines(report: Report) -> list[str]:
     lines = []
     for c in report.comparisons:
@@ -211,16 +204,14 @@ def github_lines(report: Report) -> list[str]:
                 continue
             details = "; ".join(f"{d.value}: {_direction_text(f, d)}"
                                 for d in c.mode.directions if f.effect(d).breaks)
-            lines.append(
-                f"::error file={_escape_property(c.new.path_of(f.file))},"
-                f"title={_escape_property(f.rule)}::"
-                + _escape_data(f"{f.location} ({f.instance_path}): {RULES[f.rule].doc}. "
-                               f"{details}"))
-        level = "notice" if c.ok else "error"
-        lines.append(f"::{level} title=schema compatibility::{_escape_data(c.message)}")
+            lines.append(command(
+                "error", f"{f.location} ({f.instance_path}): {RULES[f.rule].doc}. {details}",
+                file=c.new.path_of(f.file), title=f.rule))
+        lines.append(command("notice" if c.ok else "error", c.message,
+                             title="schema compatibility"))
     for w in report.stale:
-        lines.append("::error title=stale exception::"
-                     + _escape_data(f"matches no finding: {w.describe()}"))
+        lines.append(command("error", f"matches no finding: {w.describe()}",
+                             title="stale exception"))
     return lines
 
 

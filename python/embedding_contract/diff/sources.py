@@ -8,18 +8,17 @@ that revision with ``git ls-tree`` and ``git cat-file``, never touching the work
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import subprocess
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from embedding_contract.core.errors import DiffInputError
-
-VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
+from embedding_contract.core.errors import DiffInputError, JsonError
+from embedding_contract.core.jsonio import parse
+from embedding_contract.core.versions import Version, version_key
+from embedding_contract.schemafiles.export import released_versions
 
 
 @dataclass(frozen=True)
@@ -37,37 +36,17 @@ class Release:
         return f"{self.origin}{name}" if self.origin is not None else name
 
 
-def version_key(version: str) -> tuple[int, int, int]:
-    match = VERSION.match(version)
-    if not match:
-        raise DiffInputError(f"{version!r} is not a version of the form MAJOR.MINOR.PATCH")
-    return (int(match[1]), int(match[2]), int(match[3]))
-
-
-def _reject_constant(token: str) -> Any:
-    raise ValueError(f"{token} is not JSON")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"duplicate key {key!r}")
-        out[key] = value
-    return out
-
-
-def parse_json(data: bytes, name: str) -> Any:
-    """Strict JSON: UTF-8, no NaN/Infinity, no duplicate keys."""
+def _parse(content: bytes, origin: str) -> Any:
+    """Strict JSON (:func:`embedding_contract.core.jsonio.parse`), as an input error of the
+    diff."""
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant,
-                          object_pairs_hook=_no_duplicates)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise DiffInputError(f"{name}: not a JSON schema document: {exc}") from None
+        return parse(content, origin)
+    except JsonError as exc:
+        raise DiffInputError(str(exc)) from exc
 
 
 def _documents_from(files: Mapping[str, bytes], where: str) -> dict[str, Any]:
-    docs = {name: parse_json(content, f"{where}/{name}") for name, content in sorted(files.items())}
+    docs = {name: _parse(content, f"{where}/{name}") for name, content in sorted(files.items())}
     for name, doc in docs.items():
         if not isinstance(doc, (dict, bool)):
             raise DiffInputError(f"{where}/{name}: a schema must be an object or a boolean")
@@ -80,13 +59,6 @@ def release_from_export(files: Mapping[str, bytes], version: str, label: str,
     prefix = f"{version}/"
     inner = {k.removeprefix(prefix): v for k, v in files.items() if k.startswith(prefix)}
     return Release(label, version, _documents_from(inner, label), origin)
-
-
-def released_versions(root: Path) -> list[str]:
-    if not root.is_dir():
-        return []
-    return sorted((p.name for p in root.iterdir() if p.is_dir() and VERSION.match(p.name)),
-                  key=version_key)
 
 
 def read_version(root: Path, version: str) -> Release:
@@ -114,7 +86,7 @@ def load_source(spec: str, schemas_dir: Path = Path("schemas")) -> Release:
         if versions:  # a schema root: its newest version
             return read_version(path, versions[-1])
         name = path.resolve().name
-        return _read_folder(path, name if VERSION.match(name) else None,
+        return _read_folder(path, name if Version.is_valid(name) else None,
                             path.as_posix().rstrip("/"))
     raise DiffInputError(f"{spec}: no such file or folder (or use git:REF)")
 
@@ -123,15 +95,15 @@ def _load_file(path: Path) -> Release:
     try:
         content = path.read_bytes()
     except OSError as exc:
-        raise DiffInputError(f"{path}: cannot read: {exc.strerror}") from None
+        raise DiffInputError(f"{path}: cannot read: {exc.strerror}") from exc
     parts = path.resolve().parts
     version = None
     name = path.name
-    if len(parts) >= 3 and VERSION.match(parts[-3]):
+    if len(parts) >= 3 and Version.is_valid(parts[-3]):
         version, name = parts[-3], f"{parts[-2]}/{parts[-1]}"
-    elif len(parts) >= 2 and VERSION.match(parts[-2]):
+    elif len(parts) >= 2 and Version.is_valid(parts[-2]):
         version = parts[-2]
-    return Release(path.as_posix(), version, {name: parse_json(content, path.as_posix())},
+    return Release(path.as_posix(), version, {name: _parse(content, path.as_posix())},
                    path.as_posix()[: -len(name)], single=True)
 
 
@@ -170,7 +142,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
         done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
                               check=False, timeout=60)
     except (OSError, subprocess.TimeoutExpired) as exc:
-        raise DiffInputError(f"cannot run git: {exc}") from None
+        raise DiffInputError(f"cannot run git: {exc}") from exc
     if done.returncode != 0:
         message = done.stderr.decode(errors="replace").strip().splitlines()
         raise DiffInputError(f"git {args[0]} failed: {message[0] if message else done.returncode}")
@@ -180,7 +152,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
 def _load_git(spec: str, schemas_dir: Path) -> Release:
     ref, version = spec, None
     head, _, tail = spec.rpartition(":")
-    if head and VERSION.match(tail):
+    if head and Version.is_valid(tail):
         ref, version = head, tail
     if not ref or ref.startswith("-") or any(c.isspace() for c in ref):
         raise DiffInputError(f"git:{spec}: not a revision")
@@ -192,7 +164,7 @@ def _load_git(spec: str, schemas_dir: Path) -> Release:
     by_version: dict[str, list[str]] = {}
     for line in listing.splitlines():
         rest = line[len(prefix) + 1:].split("/", 1)
-        if len(rest) == 2 and VERSION.match(rest[0]) and rest[1].endswith(".json"):
+        if len(rest) == 2 and Version.is_valid(rest[0]) and rest[1].endswith(".json"):
             by_version.setdefault(rest[0], []).append(rest[1])
     if not by_version:
         raise DiffInputError(f"git:{spec}: no released schemas under {prefix}/ at {ref}")

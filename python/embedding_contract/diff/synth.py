@@ -15,9 +15,16 @@ from collections.abc import Mapping
 from typing import Any
 
 from embedding_contract.diff.findings import ABSENT
+from embedding_contract.diff.keywords import (
+    canonical,
+    numeric_bound,
+    position,
+    properties_of,
+    required_of,
+    type_atoms,
+)
+from embedding_contract.diff.references import SchemaDocument, deref
 from embedding_contract.diff.regex import example as regex_example
-from embedding_contract.diff.rules import numeric_bound, position
-from embedding_contract.diff.walk import canonical, deref, type_atoms
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 from embedding_contract.vocabulary.keywords import (
     EqualAcross,
@@ -68,6 +75,7 @@ class Synth:
 
     def __init__(self, root: Any) -> None:
         self.root = root
+        self.document = SchemaDocument(root)
         self.validator = ContractValidator(root)
         self._one: dict[tuple[int, int], Any] = {}
         self._valid: dict[tuple[int, int], list[Any]] = {}
@@ -117,7 +125,7 @@ class Synth:
     def flatten(self, schema: Any, depth: int = 0) -> list[dict[str, Any]]:
         """``schema`` as alternatives without allOf/anyOf/oneOf (one per branch choice)."""
         try:
-            keywords = dict(deref(self.root, schema, "").keywords)
+            keywords = dict(deref(self.document, schema, "").keywords)
         except Exception:
             return []
         combos = {c: keywords.pop(c) for c in ("allOf", "anyOf", "oneOf") if c in keywords}
@@ -237,9 +245,8 @@ class Synth:
         return items
 
     def _objects(self, node: Mapping[str, Any], salt: int, depth: int) -> list[Any]:
-        props = node.get("properties", {})
-        props = props if isinstance(props, Mapping) else {}
-        required = [r for r in node.get("required", []) if isinstance(r, str)]
+        props = properties_of(node)
+        required = required_of(node)
         extra = node.get("additionalProperties", True)
         minimal: dict[str, Any] = {}
         for key in required:

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from embedding_contract.core.errors import DiffInputError
+from embedding_contract.core.versions import Version
 from embedding_contract.diff.findings import Finding
-from embedding_contract.diff.rules import RULES
-from embedding_contract.diff.sources import VERSION
+from embedding_contract.diff.rules.table import RULES
 
 DEFAULT_FILE = "contract-exceptions.yaml"
 _FIELDS = ("rule", "pointer", "version", "reason")
@@ -52,7 +52,7 @@ def load_waivers(path: Path) -> list[Waiver]:
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise DiffInputError(f"{path}: cannot read the exceptions file: {exc}") from None
+        raise DiffInputError(f"{path}: cannot read the exceptions file: {exc}") from exc
     if document is None:
         return []
     if not isinstance(document, dict) or set(document) - {"exceptions"}:
@@ -84,7 +84,7 @@ def _waiver(path: Path, index: int, entry: Any) -> Waiver:
                              "(see `embedding-contract diff --list-rules`)")
     if "#" not in entry["pointer"]:
         raise DiffInputError(f"{where}: pointer must be FILE#/json/pointer, as findings show it")
-    if not VERSION.match(entry["version"]):
+    if not Version.is_valid(entry["version"]):
         raise DiffInputError(f"{where}: version must be MAJOR.MINOR.PATCH")
     return Waiver(entry["rule"], entry["pointer"], entry["version"], entry["reason"].strip())
 

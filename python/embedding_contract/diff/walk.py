@@ -1,170 +1,36 @@
-"""Schema navigation for the diff: JSON pointers, local ``$ref`` resolution, keyword-aware maps.
+"""The paired walk's vocabulary: where it stands (:class:`Pair`), how a change inside a subschema
+acts on the whole (:class:`Polarity`), what a rule reports (:class:`Delta`), how branches of
+``anyOf``/``oneOf``/``allOf`` are paired, and keyword-aware rewrites of a schema.
 
-A schema object is looked at through a :class:`View`: its own keywords merged with those of the
-``$ref`` chain it points to (2020-12 applies both; the referencing object's annotations win), each
-keyword remembering the pointer of the object that holds it. Nothing here knows about rules.
+Nothing here knows about rules.
 """
 
 from __future__ import annotations
 
 import enum
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeGuard
+from typing import Any
 
-from embedding_contract.core.errors import DiffInputError
-from embedding_contract.diff.findings import ABSENT, Effect, Policy, Site
+from embedding_contract.core.paths import ANY_ITEM, OTHER_KEY
+from embedding_contract.diff.findings import Effect, Effects, Policy, Site
+from embedding_contract.diff.keywords import (
+    ANNOTATIONS,
+    SUBSCHEMAS,
+    Holds,
+    canonical,
+    type_atoms,
+)
+from embedding_contract.diff.references import SchemaDocument, View, deref, expand, ref_of
 
 JSON = Any
-
-ANNOTATIONS = frozenset({
-    "title", "description", "examples", "$comment", "deprecated", "readOnly", "writeOnly",
-    "contentMediaType", "contentEncoding", "contentSchema",
-})
-"""Keywords that never change which instances validate."""
-
-_SUB_ONE = ("additionalProperties", "items", "not", "contains", "propertyNames", "if", "then",
-            "else", "unevaluatedItems", "unevaluatedProperties")
-_SUB_MAP = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SUB_LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
 
 
 class Seg(enum.Enum):
     """Instance-path steps that are not a property name or a tuple index."""
 
-    ITEM = "[]"
-    OTHER = "<other key>"
-
-
-def escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def pointer_join(base: str, *tokens: Any) -> str:
-    return base + "".join("/" + escape(str(t)) for t in tokens)
-
-
-def resolve(root: JSON, ref: str) -> JSON:
-    """The target of a local ``$ref`` (``#`` or ``#/json/pointer``) inside ``root``."""
-    if ref == "#":
-        return root
-    if not ref.startswith("#/"):
-        raise DiffInputError(f"cannot resolve $ref {ref!r}: only local references are supported")
-    node = root
-    for raw in ref[2:].split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
-        else:
-            raise DiffInputError(f"unresolvable $ref {ref!r}")
-    return node
-
-
-def is_local_ref(value: Any) -> TypeGuard[str]:
-    return isinstance(value, str) and (value == "#" or value.startswith("#/"))
-
-
-def as_object(schema: JSON) -> Mapping[str, Any]:
-    """A schema as an object: ``true`` is ``{}``, ``false`` is ``{"not": {}}``."""
-    if schema is True:
-        return {}
-    if schema is False:
-        return {"not": {}}
-    if isinstance(schema, Mapping):
-        return schema
-    raise DiffInputError(f"not a JSON Schema: {json.dumps(schema)[:80]}")
-
-
-@dataclass(frozen=True)
-class View:
-    """The effective keywords of one schema object with its ``$ref`` chain merged in."""
-
-    keywords: Mapping[str, Any]
-    where: Mapping[str, str]
-    pointer: str
-    refs: tuple[str, ...]
-
-    def at(self, *tokens: Any) -> str:
-        """The pointer of keyword path ``tokens`` (the first token is a keyword of this view)."""
-        if not tokens:
-            return self.pointer
-        return pointer_join(self.where.get(str(tokens[0]), self.pointer), *tokens)
-
-
-_OUTER_WINS = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions", "$anchor",
-                             "$dynamicAnchor"}
-
-
-def deref(root: JSON, schema: JSON, pointer: str) -> View:
-    """Merge ``schema`` with the local ``$ref`` chain it starts; cycles stop the chain."""
-    keywords: dict[str, Any] = {}
-    where: dict[str, str] = {}
-    refs: list[str] = []
-    node, ptr = as_object(schema), pointer
-    while True:
-        for key, value in node.items():
-            if key == "$ref" and is_local_ref(value):
-                continue
-            if key not in keywords:
-                keywords[key], where[key] = value, ptr
-            elif key in _OUTER_WINS or canonical(keywords[key]) == canonical(value):
-                continue
-            elif key == "required" and isinstance(value, list):
-                keywords[key] = [*keywords[key], *(v for v in value if v not in keywords[key])]
-            elif key == "allOf" and isinstance(value, list):
-                keywords[key] = [*keywords[key], *value]
-            else:  # both layers assert the keyword: 2020-12 applies both
-                keywords["allOf"] = [*keywords.get("allOf", []), {key: value}]
-                where.setdefault("allOf", ptr)
-        ref = node.get("$ref")
-        if not is_local_ref(ref) or ref in refs:
-            break
-        refs.append(ref)
-        ptr = "" if ref == "#" else ref[1:]
-        node = as_object(resolve(root, ref))
-    return View(keywords, where, ptr, tuple(refs))
-
-
-def _normalize(value: Any) -> Any:
-    if isinstance(value, bool) or value is None:
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, Mapping):
-        return {str(k): _normalize(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_normalize(v) for v in value]
-    return value
-
-
-def canonical(value: Any) -> str:
-    """One string per JSON value under JSON Schema equality (``1`` equals ``1.0``)."""
-    if value is ABSENT:
-        return "<absent>"
-    return json.dumps(_normalize(value), sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False)
-
-
-def expand(value: Any, root: JSON, stack: tuple[str, ...] = ()) -> Any:
-    """``value`` with each local ``$ref`` inlined (a recursive one is marked, not followed)."""
-    if isinstance(value, list):
-        return [expand(v, root, stack) for v in value]
-    if not isinstance(value, Mapping):
-        return value
-    ref = value.get("$ref")
-    if is_local_ref(ref):
-        rest = {k: expand(v, root, stack) for k, v in value.items() if k != "$ref"}
-        if ref in stack:
-            return {**rest, "$recursive-ref": len(stack) - stack.index(ref)}
-        target = expand(resolve(root, ref), root, (*stack, ref))
-        if isinstance(target, Mapping):
-            return {**{k: v for k, v in target.items() if k not in ("$id", "$schema", "$defs")},
-                    **rest}
-        return {**rest, "$target": target}
-    return {k: expand(v, root, stack) for k, v in value.items() if k != "$defs"}
+    ITEM = ANY_ITEM
+    OTHER = OTHER_KEY
 
 
 def schema_map(schema: JSON, fn: Callable[[dict[str, Any]], JSON]) -> JSON:
@@ -173,11 +39,12 @@ def schema_map(schema: JSON, fn: Callable[[dict[str, Any]], JSON]) -> JSON:
         return schema
     out: dict[str, Any] = {}
     for key, value in schema.items():
-        if key in _SUB_ONE:
+        holds = SUBSCHEMAS.get(key)
+        if holds is Holds.ONE:
             out[key] = schema_map(value, fn)
-        elif key in _SUB_MAP and isinstance(value, Mapping):
+        elif holds is Holds.MAP and isinstance(value, Mapping):
             out[key] = {name: schema_map(sub, fn) for name, sub in value.items()}
-        elif key in _SUB_LIST and isinstance(value, list):
+        elif holds is Holds.LIST and isinstance(value, list):
             out[key] = [schema_map(sub, fn) for sub in value]
         else:
             out[key] = value
@@ -197,59 +64,6 @@ def reader_view(schema: JSON, policy: Policy) -> JSON:
                                          if k != "additionalProperties"})
 
 
-# -- types ------------------------------------------------------------------------------------
-
-ATOMS = ("null", "boolean", "object", "array", "string", "integer", "fraction")
-_TYPE_ATOMS = {"null": {"null"}, "boolean": {"boolean"}, "object": {"object"},
-               "array": {"array"}, "string": {"string"}, "integer": {"integer"},
-               "number": {"integer", "fraction"}}
-
-
-def type_atoms(keywords: Mapping[str, Any]) -> frozenset[str] | None:
-    """The kinds of JSON value ``type`` admits (numbers split into integer and fraction)."""
-    declared = keywords.get("type", ABSENT)
-    if declared is ABSENT:
-        return None
-    names = declared if isinstance(declared, list) else [declared]
-    atoms: set[str] = set()
-    for name in names:
-        if name not in _TYPE_ATOMS:
-            raise DiffInputError(f"unknown type {name!r}")
-        atoms |= _TYPE_ATOMS[name]
-    return frozenset(atoms)
-
-
-def json_atom(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, Mapping):
-        return "object"
-    if isinstance(value, list):
-        return "array"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
-        return "integer"
-    return "fraction"
-
-
-def is_closed(keywords: Mapping[str, Any]) -> bool:
-    """Unknown keys are rejected (``additionalProperties: false``)."""
-    extra = keywords.get("additionalProperties", ABSENT)
-    return extra is False or (isinstance(extra, Mapping) and extra.get("not") == {}
-                              and len(extra) == 1)
-
-
-def is_trivial(schema: Any) -> bool:
-    """Accepts everything (``true``, ``{}`` or annotations only)."""
-    if schema is True or schema is ABSENT:
-        return True
-    return isinstance(schema, Mapping) and all(
-        k in ANNOTATIONS or k == "default" for k in schema)
-
-
 # -- branch matching ----------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -259,8 +73,8 @@ class Matching:
     added: tuple[int, ...]
 
 
-def _signature(root: JSON, branch: JSON) -> tuple[Any, ...]:
-    keywords = deref(root, branch, "").keywords
+def _signature(document: SchemaDocument, branch: JSON) -> tuple[Any, ...]:
+    keywords = deref(document, branch, "").keywords
     values: Any = None
     if "const" in keywords:
         values = (canonical(keywords["const"]),)
@@ -272,13 +86,12 @@ def _signature(root: JSON, branch: JSON) -> tuple[Any, ...]:
 
 
 def _ref_name(branch: JSON) -> str | None:
-    if isinstance(branch, Mapping) and is_local_ref(branch.get("$ref")):
-        return str(branch["$ref"]).rsplit("/", 1)[-1]
-    return None
+    ref = ref_of(branch) if isinstance(branch, Mapping) else None
+    return None if ref is None else ref.rsplit("/", 1)[-1]
 
 
-def match_branches(old: Sequence[JSON], new: Sequence[JSON], old_root: JSON,
-                   new_root: JSON) -> Matching:
+def match_branches(old: Sequence[JSON], new: Sequence[JSON], old_doc: SchemaDocument,
+                   new_doc: SchemaDocument) -> Matching:
     """Pair the branches of ``anyOf``/``oneOf``/``allOf`` lists by content, not by position."""
     left, right = list(range(len(old))), list(range(len(new)))
     pairs: list[tuple[int, int]] = []
@@ -295,12 +108,12 @@ def match_branches(old: Sequence[JSON], new: Sequence[JSON], old_root: JSON,
                     right.remove(j)
                     break
 
-    def exact(root: JSON, branches: Sequence[JSON]) -> Callable[[int], Any]:
-        return lambda i: canonical(strip_annotations(expand(branches[i], root)))
+    def exact(document: SchemaDocument, branches: Sequence[JSON]) -> Callable[[int], Any]:
+        return lambda i: canonical(strip_annotations(expand(branches[i], document)))
 
-    osig = [_signature(old_root, b) for b in old]
-    nsig = [_signature(new_root, b) for b in new]
-    take(exact(old_root, old), exact(new_root, new))
+    osig = [_signature(old_doc, b) for b in old]
+    nsig = [_signature(new_doc, b) for b in new]
+    take(exact(old_doc, old), exact(new_doc, new))
     take(lambda i: _ref_name(old[i]), lambda j: _ref_name(new[j]))
     take(lambda i: osig[i] if any(x is not None for x in osig[i]) else None,
          lambda j: nsig[j])
@@ -312,8 +125,8 @@ def match_branches(old: Sequence[JSON], new: Sequence[JSON], old_root: JSON,
     return Matching(tuple(sorted(pairs)), tuple(left), tuple(right))
 
 
-def is_null_branch(root: JSON, branch: JSON) -> bool:
-    keywords = {k: v for k, v in deref(root, branch, "").keywords.items()
+def is_null_branch(document: SchemaDocument, branch: JSON) -> bool:
+    keywords = {k: v for k, v in deref(document, branch, "").keywords.items()
                 if k not in ANNOTATIONS and k != "default"}
     return keywords in ({"type": "null"}, {"const": None}, {"enum": [None]})
 
@@ -337,27 +150,26 @@ class Polarity(enum.Enum):
             return Polarity.MIXED
         return Polarity.POSITIVE if self is inner else Polarity.NEGATIVE
 
-    def apply(self, backward: Effect, forward: Effect) -> tuple[Effect, Effect]:
+    def apply(self, effects: Effects) -> Effects:
+        backward, forward = effects.backward, effects.forward
         if self is Polarity.NEGATIVE:
-            return forward, backward
+            return Effects(forward, backward)
         if self is Polarity.IGNORED:
-            return tuple(Effect.COMPATIBLE if e.breaks else e  # type: ignore[return-value]
-                         for e in (backward, forward))
+            return Effects(*(Effect.COMPATIBLE if e.breaks else e for e in (backward, forward)))
         if self is Polarity.MIXED and (backward.breaks or forward.breaks):
-            return Effect.POSSIBLY_BREAKING, Effect.POSSIBLY_BREAKING
-        return backward, forward
+            return Effects.UNKNOWN
+        return effects
 
 
-@dataclass
+@dataclass(frozen=True)
 class Delta:
     """What one rule found at one pair of nodes, before polarity is applied."""
 
     at: tuple[Any, ...]
     old: Any
     new: Any
-    backward: Effect
-    forward: Effect
-    hint: dict[str, Any] = field(default_factory=dict)
+    effects: Effects
+    hint: Mapping[str, Any] = field(default_factory=dict)
 
 
 Step = tuple[Any, Any]
@@ -371,8 +183,8 @@ class Pair:
     new: Mapping[str, Any]
     old_view: View
     new_view: View
-    old_root: JSON
-    new_root: JSON
+    old_doc: SchemaDocument
+    new_doc: SchemaDocument
     path: tuple[Any, ...]
     trail_old: tuple[Step, ...]
     trail_new: tuple[Step, ...]
@@ -390,23 +202,8 @@ class Pair:
             if not isinstance(old, list) or not isinstance(new, list):
                 self._matchings[keyword] = Matching((), (), ())
             else:
-                self._matchings[keyword] = match_branches(old, new, self.old_root, self.new_root)
+                self._matchings[keyword] = match_branches(old, new, self.old_doc, self.new_doc)
         return self._matchings[keyword]
 
     def site(self, hint: Mapping[str, Any]) -> Site:
         return Site(self.path, self.trail_old, self.trail_new, self.old, self.new, dict(hint))
-
-
-def format_path(path: Sequence[Any]) -> str:
-    """``tables[].vocab``-style text for an instance path."""
-    out = ""
-    for seg in path:
-        if seg is Seg.ITEM:
-            out += "[]"
-        elif isinstance(seg, int):
-            out += f"[{seg}]"
-        elif seg is Seg.OTHER:
-            out += ("." if out else "") + "<other key>"
-        else:
-            out += ("." if out else "") + str(seg)
-    return out or "(root)"

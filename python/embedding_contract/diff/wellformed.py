@@ -13,20 +13,14 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from embedding_contract.core.errors import DiffInputError
+from embedding_contract.core.paths import ROOT_PATH, pointer_join
+from embedding_contract.diff.keywords import SUBSCHEMAS, Holds, is_number
 
 _TYPES = frozenset({"null", "boolean", "object", "array", "string", "integer", "number"})
-_SCHEMA_ONE = ("additionalProperties", "items", "not", "contains", "propertyNames", "if", "then",
-               "else", "unevaluatedItems", "unevaluatedProperties", "contentSchema")
-_SCHEMA_MAP = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
-_SCHEMA_LIST = ("allOf", "anyOf", "oneOf", "prefixItems")
-
-
-def _number(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def _count(v: Any) -> bool:
-    return _number(v) and v >= 0 and float(v).is_integer()
+    return is_number(v) and v >= 0 and float(v).is_integer()
 
 
 def _strings(v: Any) -> bool:
@@ -52,8 +46,8 @@ def _pattern(v: Any) -> bool:
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "type": (_type, "a type name or a list of distinct type names"),
     "enum": (lambda v: isinstance(v, list), "an array"),
-    "multipleOf": (lambda v: _number(v) and v > 0, "a number > 0"),
-    **{k: (_number, "a number") for k in ("minimum", "maximum", "exclusiveMinimum",
+    "multipleOf": (lambda v: is_number(v) and v > 0, "a number > 0"),
+    **{k: (is_number, "a number") for k in ("minimum", "maximum", "exclusiveMinimum",
                                           "exclusiveMaximum")},
     **{k: (_count, "a non-negative integer") for k in (
         "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
@@ -81,38 +75,37 @@ def _vocabulary_validators() -> dict[str, Any]:
     return {k: Draft202012Validator(cls.ARGUMENT_SCHEMA) for k, cls in VOCABULARY.items()}
 
 
-def check_document(document: Any, label: str) -> None:
+def check_schema_document(document: Any, label: str) -> None:
     """Raise DiffInputError naming the first malformed keyword of ``document``."""
     _check(document, label, "")
 
 
 def _check(schema: Any, label: str, where: str) -> None:
+    here = where or ROOT_PATH
     if isinstance(schema, bool):
         return
     if not isinstance(schema, Mapping):
-        raise DiffInputError(f"{label}: {where or '(root)'} is not a schema (an object or a "
-                             "boolean)")
+        raise DiffInputError(f"{label}: {here} is not a schema (an object or a boolean)")
     vocabulary = _vocabulary_validators()
     for key, value in schema.items():
-        at = f"{where}/{key}"
+        at = pointer_join(where, key)
         check = _CHECKS.get(key)
         if check is not None and not check[0](value):
-            raise DiffInputError(f"{label}: {key} at {where or '(root)'} must be {check[1]}")
+            raise DiffInputError(f"{label}: {key} at {here} must be {check[1]}")
         if key in vocabulary:
             errors = sorted(vocabulary[key].iter_errors(value), key=lambda e: list(e.path))
             if errors:
-                raise DiffInputError(f"{label}: malformed {key} at {where or '(root)'}: "
-                                     f"{errors[0].message}")
-        if key in _SCHEMA_ONE:
+                raise DiffInputError(f"{label}: malformed {key} at {here}: {errors[0].message}")
+        holds = SUBSCHEMAS.get(key)
+        if holds is Holds.ONE:
             _check(value, label, at)
-        elif key in _SCHEMA_MAP:
+        elif holds is Holds.MAP:
             if not isinstance(value, Mapping):
-                raise DiffInputError(f"{label}: {key} at {where or '(root)'} must be an object")
+                raise DiffInputError(f"{label}: {key} at {here} must be an object")
             for name, sub in value.items():
-                _check(sub, label, f"{at}/{name}")
-        elif key in _SCHEMA_LIST:
+                _check(sub, label, pointer_join(at, name))
+        elif holds is Holds.LIST:
             if not isinstance(value, list) or not value:
-                raise DiffInputError(f"{label}: {key} at {where or '(root)'} must be a "
-                                     "non-empty array")
+                raise DiffInputError(f"{label}: {key} at {here} must be a non-empty array")
             for i, sub in enumerate(value):
-                _check(sub, label, f"{at}/{i}")
+                _check(sub, label, pointer_join(at, i))

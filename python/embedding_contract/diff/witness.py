@@ -18,10 +18,11 @@ from itertools import product
 from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy, Site, Witness
+from embedding_contract.diff.keywords import canonical, json_atom, type_atoms
 from embedding_contract.diff.regex import example as regex_example
-from embedding_contract.diff.rules import RULES
+from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.synth import Synth, lower_bound, resize, upper_bound
-from embedding_contract.diff.walk import Seg, canonical, json_atom, reader_view, type_atoms
+from embedding_contract.diff.walk import Seg, reader_view
 from embedding_contract.vocabulary.contract_validator import ContractValidator, error_leaves
 from embedding_contract.vocabulary.keywords import (
     EqualAcross,

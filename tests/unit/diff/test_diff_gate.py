@@ -16,14 +16,9 @@ import pytest
 
 from embedding_contract import __version__
 from embedding_contract.core.errors import DiffInputError
-from embedding_contract.diff.findings import Bump, Mode, Policy
-from embedding_contract.diff.gate import (
-    Options,
-    bump_between,
-    load_options,
-    next_version,
-    run_gate,
-)
+from embedding_contract.core.versions import Bump, Version
+from embedding_contract.diff.findings import Mode, Policy
+from embedding_contract.diff.gate import Options, load_options, run_gate
 from embedding_contract.schemafiles.export import build_release, render
 from embedding_contract.schemafiles.generate import DEFAULT_BASE_URL
 
@@ -262,12 +257,14 @@ def test_configuration_from_pyproject(tmp_path: Path) -> None:
 
 
 def test_version_arithmetic() -> None:
-    assert bump_between("1.2.3", "2.0.0") is Bump.MAJOR
-    assert bump_between("1.2.3", "1.3.0") is Bump.MINOR
-    assert bump_between("1.2.3", "1.2.4") is Bump.PATCH
-    assert bump_between("1.2.3", "1.2.3") is Bump.NONE
-    assert bump_between("1.2.3", "1.2.2") is None
-    assert [next_version("1.2.3", b) for b in (Bump.MAJOR, Bump.MINOR, Bump.PATCH)] == [
+    """The gate's bumps come from core.versions: checked here with the gate's own questions."""
+    base = Version.parse("1.2.3")
+    assert base.bump_to(Version.parse("2.0.0")) is Bump.MAJOR
+    assert base.bump_to(Version.parse("1.3.0")) is Bump.MINOR
+    assert base.bump_to(Version.parse("1.2.4")) is Bump.PATCH
+    assert base.bump_to(Version.parse("1.2.3")) is Bump.NONE
+    assert base.bump_to(Version.parse("1.2.2")) is None
+    assert [str(base.bumped(b)) for b in (Bump.MAJOR, Bump.MINOR, Bump.PATCH)] == [
         "2.0.0", "1.3.0", "1.2.4"]
 
 
