@@ -19,6 +19,7 @@ from typing import Any
 import httpx
 import platformdirs
 
+from embedding_contract import __version__
 from embedding_contract.core.errors import (
     FetchError,
     IntegrityError,
@@ -28,6 +29,7 @@ from embedding_contract.core.errors import (
 )
 from embedding_contract.core.files import sha256, write_atomic
 from embedding_contract.core.jsonio import parse, render
+from embedding_contract.schemafiles import packaged
 from embedding_contract.schemafiles.packaged import MAX_FILE_BYTES, parse_index, record
 from embedding_contract.schemafiles.releases import INDEX_FILE
 
@@ -239,11 +241,9 @@ def _offline(session: _Session, base: str, name: str, version: str, problem: str
 
 def _packaged(name: str, version: str, base: str, expected: str | None,
               messages: list[str]) -> FetchResult:
-    from embedding_contract.schemafiles import packaged as schemas
-
     try:
-        exact, found = record(schemas.index(), name, version)
-        content = schemas.load_bytes(name, exact)
+        exact, found = record(packaged.index(), name, version)
+        content = packaged.load_bytes(name, exact)
     except (UsageError, SchemaIntegrityError) as exc:
         raise FetchError(f"no cached copy, and the packaged schemas cannot stand in: {exc}") \
             from exc
@@ -251,8 +251,6 @@ def _packaged(name: str, version: str, base: str, expected: str | None,
         raise IntegrityError(
             f"no cached copy, and the packaged {name} {exact} (sha256 {found['sha256']}) differs "
             f"from the server's ({expected}); not accepted")
-    from embedding_contract import __version__
-
     _report(messages, f"no usable cached copy; using the copy packaged in embedding-contract "
                       f"{__version__} ({name} {exact})")
     return FetchResult(name, exact, base + found["path"], content, found["sha256"], "package",
