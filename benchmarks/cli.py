@@ -43,7 +43,7 @@ def wall(command: list[str], runs: int = RUNS) -> tuple[float, float]:
 
 def import_time(module: str) -> tuple[float, list[tuple[int, str]]]:
     """Median cumulative import time of ``module`` (us) and the heaviest imports of one run."""
-    totals = []
+    totals: list[int] = []
     heaviest: list[tuple[int, str]] = []
     pattern = re.compile(r"import time:\s+(\d+) \|\s+(\d+) \|(.*)")
     for _ in range(RUNS):

@@ -22,9 +22,9 @@ import pyperf  # noqa: E402
 
 from benchmarks.documents import large_embeddings  # noqa: E402
 from embedding_contract import __version__  # noqa: E402
+from embedding_contract.recap import LargeEmbeddingsConfig  # noqa: E402
 from embedding_contract.vocabulary.contract_validator import ContractValidator  # noqa: E402
 from embedding_contract.vocabulary.walker import PortableRules  # noqa: E402
-from embedding_contract.recap import LargeEmbeddingsConfig  # noqa: E402
 
 SIZES = (10, 1_000, 10_000, 100_000)
 SCHEMA = json.loads(

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // TypeScript types from the exported schemas, one .d.ts per model: <out>/<family>/<Class>.d.ts.
-// Called by scripts/generate_code. Usage: generate_types.js --schemas DIR --out DIR
+// Called by scripts/generate_code.py. Usage: generate_types.js --schemas DIR --out DIR
 
 const fs = require("fs");
 const path = require("path");

@@ -174,6 +174,7 @@ def test_every_hostile_file_at_once(tmp_path: Path) -> None:
         assert line.startswith(f"{path}:") and CASES[case][2] in line, line
 
 
+@pytest.mark.slow
 def test_the_largest_accepted_document_stays_bounded(tmp_path: Path) -> None:
     """Just under the value limit: read and validated, in bounded memory and time."""
     from embedding_contract.check.loader import MAX_VALUES
@@ -190,6 +191,7 @@ def test_the_largest_accepted_document_stays_bounded(tmp_path: Path) -> None:
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "1 of 1 files valid\n")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("make_file", [
     lambda p: p.write_bytes(b"tables: " + b'"' + b"x" * (64 * 1024 * 1024 - 20) + b'"\n'),
 ], ids=["64mib-string"])

@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from embedding_contract.check.loader import load_file
@@ -26,6 +27,8 @@ from tests.support.schema_server import ServerProcess, start_server
 
 PROJECT = ROOT / "tests" / "node_consumer"
 NODE, NPM = shutil.which("node"), shutil.which("npm")
+
+pytestmark = [pytest.mark.slow, pytest.mark.node]
 
 
 def examples() -> list[dict[str, Any]]:

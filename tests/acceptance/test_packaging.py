@@ -119,6 +119,7 @@ def test_cheap_imports() -> None:
     assert completed.stdout.strip().splitlines()[-1] == "[]"
 
 
+@pytest.mark.slow
 def test_wheel_and_sdist_in_a_fresh_venv(tmp_path: Path) -> None:
     """Build sdist and wheel (the wheel from the sdist), install the wheel with its pinned
     dependencies into a new venv, and use it from a directory outside the repository."""

@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.support.paths import EXAMPLES, ROOT
@@ -37,6 +38,7 @@ def test_hook_definition() -> None:
     assert hook["types_or"] == ["yaml", "json"] and hook["args"] == ["--skip-unnamed"]
 
 
+@pytest.mark.slow
 def test_hook_runs_in_a_scratch_repository(tmp_path: Path) -> None:
     hook_repo = tmp_path / "hook"
     hook_repo.mkdir()

@@ -81,6 +81,7 @@ _BROKEN_RUN = settings(max_examples=2000, derandomize=True, database=None, deadl
 _GROUP = re.compile(r"exactly one of (\w+)")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("model", "pointer", "group_at"), [
     # The learning-rate group of the schedule itself: the minimal input is {}.
     ("recap.LearningRate", ("oneOf",), ()),

@@ -132,7 +132,9 @@ def wait_closed(port: int, timeout: float = 10.0) -> bool:
 def make_tree(dest: Path, versions: tuple[str, ...] = ("1.0.0", "1.1.0", "2.0.0")) -> Path:
     """A schema tree with several releases, each a copy of the committed 1.0.0 under its own
     version ($id and a description changed so every release has distinct content)."""
-    from embedding_contract.schemafiles.export import build_index, read_release, render
+    from embedding_contract.core.jsonio import render
+    from embedding_contract.schemafiles.export import build_index
+    from embedding_contract.schemafiles.releases import read_release
 
     source = Path(__file__).resolve().parents[2] / "schemas" / "1.0.0"
     for version in versions:

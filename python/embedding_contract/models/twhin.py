@@ -108,6 +108,8 @@ class TwhinEmbeddingsConfig(LargeEmbeddingsConfig):
     ] = Field(description="The tables; names are unique; all share embedding_dim and data_type.")
 
 
+# LearningRate is re-exported to build an OptimizerConfig's schedule; its schema is released as
+# recap.LearningRate only (see FAMILIES in embedding_contract.models.registry).
 __all__ = [
     "AdagradConfig", "AdamConfig", "DataType", "EmbeddingBagConfig", "EmbeddingSnapshot",
     "LargeEmbeddingsConfig", "LearningRate", "OptimizerConfig", "SgdConfig",

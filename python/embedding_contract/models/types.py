@@ -55,8 +55,6 @@ NonNegativeInteger = _integer(0)
 PositiveInteger = _integer(1)
 """A count or a size: 1 or more."""
 
-Float = Annotated[float, Strict(), Field(allow_inf_nan=False)]
-"""Any finite number."""
 NonNegativeFloat = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
 """A learning rate, an epsilon, a momentum: finite and >= 0."""
 UnitIntervalFloat = Annotated[float, Strict(), Field(ge=0, lt=1, allow_inf_nan=False)]

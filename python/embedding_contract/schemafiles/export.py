@@ -1,44 +1,22 @@
 """Export the models as versioned, byte-stable schema files, and check the tree for drift.
 
-Layout under the schema root (``schemas/``)::
-
-    index.json                           every version, file and sha256
-    <version>/<family>/<ClassName>.json  one self-contained schema per model
-    <version>/vocabulary.json            meta-schema of the portable rules
-
-A version folder is immutable once written: exporting different content into it fails.
+The tree's layout is described in :mod:`embedding_contract.schemafiles.releases`. A version folder
+is immutable once written: exporting different content into it fails.
 """
 
 from __future__ import annotations
 
 import difflib
-import json
-import os
-import re
-import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from embedding_contract.core.errors import DriftError, ExportError
-from embedding_contract.core.files import sha256, write_atomic
-
-INDEX_FILE = "index.json"
-_VERSION = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-
-
-def render(document: Any) -> bytes:
-    """The one canonical serialization: sorted keys, two-space indent, UTF-8, final newline."""
-    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
-
-
-def version_key(version: str) -> tuple[int, int, int]:
-    match = _VERSION.match(version)
-    if not match:
-        raise ExportError(f"{version!r} is not a version of the form MAJOR.MINOR.PATCH")
-    return (int(match[1]), int(match[2]), int(match[3]))
+from embedding_contract.core.errors import DriftError, ExportError, VersionError
+from embedding_contract.core.files import sha256, write_atomic, write_tree
+from embedding_contract.core.jsonio import parse, render
+from embedding_contract.core.versions import Version, version_key
+from embedding_contract.schemafiles.releases import INDEX_FILE, read_release, released_versions
 
 
 def build_release(version: str, base_url: str) -> dict[str, bytes]:
@@ -47,25 +25,14 @@ def build_release(version: str, base_url: str) -> dict[str, bytes]:
     from embedding_contract.schemafiles.generate import model_schema, schema_path
     from embedding_contract.vocabulary.metaschema import VOCABULARY_FILE, vocabulary_schema
 
-    version_key(version)
+    try:
+        Version.parse(version)
+    except VersionError as exc:
+        raise ExportError(str(exc)) from exc
     files = {schema_path(name, version): render(model_schema(name, version, base_url))
              for name in MODEL_NAMES}
     files[f"{version}/{VOCABULARY_FILE}"] = render(vocabulary_schema(version, base_url))
     return dict(sorted(files.items()))
-
-
-def released_versions(root: Path) -> list[str]:
-    """The version folders under ``root``, oldest first."""
-    if not root.is_dir():
-        return []
-    return sorted((p.name for p in root.iterdir() if p.is_dir() and _VERSION.match(p.name)),
-                  key=version_key)
-
-
-def read_release(root: Path, version: str) -> dict[str, bytes]:
-    base = root / version
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(base.rglob("*.json")) if p.is_file()}
 
 
 def build_index(releases: Mapping[str, Mapping[str, bytes]]) -> bytes:
@@ -75,7 +42,7 @@ def build_index(releases: Mapping[str, Mapping[str, bytes]]) -> bytes:
         models: dict[str, Any] = {}
         entry: dict[str, Any] = {"models": models}
         for rel, content in files.items():
-            doc = json.loads(content)
+            doc = parse(content, rel)
             record = {"path": rel, "sha256": sha256(content), "$id": doc.get("$id")}
             parts = rel.split("/")
             if len(parts) == 3:
@@ -109,7 +76,8 @@ def export(root: Path, version: str, base_url: str) -> ExportResult:
             "(run `embedding-contract diff --against-release` to see which bump is needed)")
     root.mkdir(parents=True, exist_ok=True)
     if existing is None:
-        _write_tree(root, version, files)
+        write_tree(root / version, {rel.removeprefix(f"{version}/"): content
+                                    for rel, content in files.items()})
     releases = {v: read_release(root, v) for v in released_versions(root)}
     write_atomic(root / INDEX_FILE, build_index(releases))
     return ExportResult(version, existing is None, len(files))
@@ -147,15 +115,3 @@ def _diff(rel: str, old: bytes | None, new: bytes | None, limit: int = 60) -> li
         lines = [*lines[:limit], f"... ({len(lines) - limit} more diff lines)\n"]
     return lines
 
-
-def _write_tree(root: Path, version: str, files: Mapping[str, bytes]) -> None:
-    """Write a whole version folder at once: into a temporary folder, then one rename."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{version}-", dir=root))
-    try:
-        for rel, content in files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(content)
-        os.replace(staging / version, root / version)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import copy
 import functools
-import json
 import re
 import sys
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from embedding_contract.core.errors import SchemaIntegrityError, UsageError
+from embedding_contract.core.errors import JsonError, SchemaIntegrityError, UsageError
 from embedding_contract.core.files import sha256
+from embedding_contract.core.jsonio import parse
 from embedding_contract.core.paths import source_checkout
+from embedding_contract.core.versions import Version, sorted_versions, version_key
+from embedding_contract.schemafiles.releases import INDEX_FILE
 
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
@@ -35,25 +37,12 @@ __all__ = [
     "versions",
 ]
 
-INDEX_FILE = "index.json"
 PACKAGED_DIR = "_schema_files"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-_EXACT = re.compile(r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$")
-_LINE = re.compile(r"^(0|[1-9][0-9]*)(?:\.(0|[1-9][0-9]*))?$")
-# The only file paths an index may name: <version>/[<family>/]<Name>.json, nothing that climbs.
-_RECORD_PATH = re.compile(
-    r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)/([a-z][a-z0-9_]*/)?"
-    r"[A-Za-z][A-Za-z0-9_]*\.json$")
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
-
-
-
-def version_key(version: str) -> tuple[int, int, int]:
-    match = _EXACT.match(version)
-    if not match:
-        raise UsageError(f"{version!r} is not a version of the form MAJOR.MINOR.PATCH")
-    return (int(match[1]), int(match[2]), int(match[3]))
+# The only file paths an index may name, below their version's folder: [<family>/]<Name>.json.
+_RECORD_FILE = re.compile(r"([a-z][a-z0-9_]*/)?[A-Za-z][A-Za-z0-9_]*\.json")
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 def root() -> Traversable:
@@ -81,14 +70,14 @@ def root_dir() -> Path:
 def parse_index(content: bytes, origin: str = INDEX_FILE) -> dict[str, Any]:
     """Parse and check the shape of an ``index.json``; raises SchemaIntegrityError."""
     try:
-        data = json.loads(content, parse_constant=_no_constant)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise SchemaIntegrityError(f"{origin}: not valid JSON ({exc})") from None
+        data = parse(content, origin)
+    except JsonError as exc:
+        raise SchemaIntegrityError(str(exc)) from exc
     versions = data.get("versions") if isinstance(data, dict) else None
     if not isinstance(versions, dict) or not versions:
         raise SchemaIntegrityError(f"{origin}: no 'versions' object")
     for version, entry in versions.items():
-        if not isinstance(version, str) or not _EXACT.match(version):
+        if not Version.is_valid(version):
             raise SchemaIntegrityError(f"{origin}: {version!r} is not a MAJOR.MINOR.PATCH version")
         if not isinstance(entry, dict) or not isinstance(entry.get("models"), dict):
             raise SchemaIntegrityError(f"{origin}: version {version} has no 'models' object")
@@ -109,35 +98,39 @@ def _check_record(record: Any, version: str, origin: str) -> None:
     if not isinstance(record, dict):
         raise SchemaIntegrityError(f"{origin}: version {version} holds a malformed record")
     path, digest = record.get("path"), record.get("sha256")
-    if not isinstance(path, str) or not _RECORD_PATH.match(path) \
-            or not path.startswith(version + "/"):
+    if not isinstance(path, str) or not path.startswith(version + "/") \
+            or not _RECORD_FILE.fullmatch(path.removeprefix(version + "/")):
         raise SchemaIntegrityError(f"{origin}: {path!r} is not a schema path of version {version}")
-    if not isinstance(digest, str) or not _SHA256.match(digest):
+    if not isinstance(digest, str) or not _SHA256.fullmatch(digest):
         raise SchemaIntegrityError(f"{origin}: {path} has no valid sha256")
-
-
-def _no_constant(token: str) -> Any:
-    raise ValueError(f"{token} is not JSON")
 
 
 def resolve_version(index_data: dict[str, Any], spec: str) -> str:
     """The exact version ``spec`` names among the versions of ``index_data``."""
-    available: list[str] = sorted(index_data["versions"], key=version_key)
+    available = sorted_versions(list(index_data["versions"]))
     if spec == "latest":
         return available[-1]
-    if _EXACT.match(spec):
+    if Version.is_valid(spec):
         if spec in available:
             return spec
-    elif (line := _LINE.match(spec)) is not None:
-        major, minor = int(line[1]), line[2]
-        matching = [v for v in available if version_key(v)[0] == major
-                    and (minor is None or version_key(v)[1] == int(minor))]
-        if matching:
-            return matching[-1]
     else:
+        major, minor = _line(spec)
+        matching = [v for v in map(Version.parse, available)
+                    if v.major == major and minor in (None, v.minor)]
+        if matching:
+            return str(matching[-1])
+    raise UsageError(f"no released version matches {spec!r}; released: {', '.join(available)}")
+
+
+def _line(spec: str) -> tuple[int, int | None]:
+    """A line of releases: ``"1"`` -> (1, None), every 1.x.y; ``"1.2"`` -> (1, 2), every 1.2.z."""
+    parts = spec.count(".") + 1
+    padded = spec + ".0" * (3 - parts)
+    if parts > 2 or not Version.is_valid(padded):
         raise UsageError(f"{spec!r} is not a version: use MAJOR.MINOR.PATCH, MAJOR, MAJOR.MINOR "
                          "or 'latest'")
-    raise UsageError(f"no released version matches {spec!r}; released: {', '.join(available)}")
+    first = Version.parse(padded)
+    return first.major, first.minor if parts == 2 else None
 
 
 def record(index_data: dict[str, Any], name: str, spec: str) -> tuple[str, dict[str, Any]]:
@@ -161,7 +154,7 @@ def _read(base: Traversable, path: str) -> bytes:
         with target.open("rb") as handle:
             content = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise SchemaIntegrityError(f"cannot read packaged schema {path}: {exc}") from None
+        raise SchemaIntegrityError(f"cannot read packaged schema {path}: {exc}") from exc
     if len(content) > MAX_FILE_BYTES:
         raise SchemaIntegrityError(f"packaged schema {path} is larger than {MAX_FILE_BYTES} bytes")
     return content
@@ -174,7 +167,7 @@ def index() -> dict[str, Any]:
 
 def versions() -> list[str]:
     """The released versions, oldest first."""
-    return sorted(_index()["versions"], key=version_key)
+    return sorted_versions(list(_index()["versions"]))
 
 
 def models(version: str = "latest") -> list[str]:
@@ -196,7 +189,7 @@ def load_bytes(name: str, version: str = "latest") -> bytes:
 
 def load(name: str, version: str = "latest") -> dict[str, Any]:
     """The released schema document of model ``name`` (``"recap.LargeEmbeddingsConfig"``)."""
-    return json.loads(load_bytes(name, version))  # type: ignore[no-any-return]
+    return parse(load_bytes(name, version), name)  # type: ignore[no-any-return]
 
 
 def validator(name: str, version: str = "latest") -> Any:

@@ -15,26 +15,18 @@ never published, each file must lie inside the tree (symlinks included) and matc
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from embedding_contract.core.errors import SchemaIntegrityError, SiteError
-from embedding_contract.core.files import sha256
-from embedding_contract.schemafiles.packaged import (
-    INDEX_FILE,
-    MAX_FILE_BYTES,
-    parse_index,
-    records,
-    version_key,
-)
+from embedding_contract.core.files import sha256, write_tree
+from embedding_contract.core.versions import Version, sorted_versions
+from embedding_contract.schemafiles.packaged import MAX_FILE_BYTES, parse_index, records
+from embedding_contract.schemafiles.releases import INDEX_FILE
 
 SCHEMA_MEDIA_TYPE = "application/schema+json"
 JSON_MEDIA_TYPE = "application/json"
-
 
 
 @dataclass(frozen=True)
@@ -65,11 +57,11 @@ def build_site(root: Path) -> Site:
     try:
         index = parse_index(index_bytes, f"{root}/{INDEX_FILE}")
     except SchemaIntegrityError as exc:
-        raise SiteError(str(exc)) from None
+        raise SiteError(str(exc)) from exc
     files: dict[str, SiteFile] = {
         INDEX_FILE: SiteFile(index_bytes, sha256(index_bytes), JSON_MEDIA_TYPE, False, None)}
     releases: dict[str, dict[str, SiteFile]] = {}
-    for version in sorted(index["versions"], key=version_key):
+    for version in sorted_versions(list(index["versions"])):
         release: dict[str, SiteFile] = {}
         for record in records(index["versions"][version]):
             path = record["path"]
@@ -83,7 +75,7 @@ def build_site(root: Path) -> Site:
             files[f"{version}/{rest}"] = item
             files[f"sha256/{item.sha256}.json"] = item
     ordered = tuple(releases)
-    newest_of_major = {version_key(v)[0]: v for v in ordered}
+    newest_of_major = {Version.parse(v).major: v for v in ordered}
     aliases = {f"v{major}": v for major, v in newest_of_major.items()}
     aliases["latest"] = ordered[-1]
     for alias, version in sorted(aliases.items()):
@@ -109,17 +101,9 @@ def write_site(site: Site, out: Path) -> int:
     """Write the layout into ``out`` (new or empty) all at once; returns the number of files."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise SiteError(f"{out} exists and is not an empty directory; choose a new one")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        for rel, item in site.files.items():
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(item.content)
-        staging.chmod(0o755)
-        os.replace(staging, out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write_tree(out, {rel: item.content for rel, item in site.files.items()})
     except OSError as exc:
-        raise SiteError(f"cannot write {out}: {exc}") from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteError(f"cannot write {out}: {exc}") from exc
     return len(site.files)

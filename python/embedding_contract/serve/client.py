@@ -9,8 +9,6 @@ reports each fallback. Needs the optional extra ``embedding-contract[fetch]``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import time
@@ -19,16 +17,26 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import platformdirs
 
-from embedding_contract.core.errors import FetchError, IntegrityError, SchemaIntegrityError
+from embedding_contract import __version__
+from embedding_contract.core.errors import (
+    FetchError,
+    IntegrityError,
+    JsonError,
+    SchemaIntegrityError,
+    UsageError,
+)
 from embedding_contract.core.files import sha256, write_atomic
-from embedding_contract.schemafiles.packaged import INDEX_FILE, MAX_FILE_BYTES, parse_index, record
+from embedding_contract.core.jsonio import parse, render
+from embedding_contract.schemafiles import packaged
+from embedding_contract.schemafiles.packaged import MAX_FILE_BYTES, parse_index, record
+from embedding_contract.schemafiles.releases import INDEX_FILE
 
 CACHE_ENV = "EMBEDDING_CONTRACT_CACHE_DIR"
+APP_NAME = "embedding-contract"
 log = logging.getLogger("embedding_contract.serve.client")
 log.addHandler(logging.NullHandler())  # reported through FetchResult.messages unless configured
-
-
 
 
 class _Unreachable(Exception):
@@ -49,14 +57,14 @@ class FetchResult:
 
     @property
     def schema(self) -> dict[str, Any]:
-        return json.loads(self.content)  # type: ignore[no-any-return]
+        return parse(self.content, self.url)  # type: ignore[no-any-return]
 
 
 def default_cache_dir() -> Path:
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "embedding-contract"
+    """``$EMBEDDING_CONTRACT_CACHE_DIR``, else the platform's user cache folder for the package
+    (``$XDG_CACHE_HOME/embedding-contract`` or ``~/.cache/embedding-contract`` on Linux)."""
+    override = os.environ.get(CACHE_ENV)
+    return Path(override) if override else platformdirs.user_cache_path(APP_NAME, appauthor=False)
 
 
 class Cache:
@@ -66,7 +74,7 @@ class Cache:
         self.directory = directory
 
     def _paths(self, url: str) -> tuple[Path, Path]:
-        key = hashlib.sha256(url.encode()).hexdigest()[:40]
+        key = sha256(url.encode())[:40]
         return self.directory / f"{key}.body", self.directory / f"{key}.json"
 
     def read(self, url: str, messages: list[str]) -> tuple[bytes, str | None] | None:
@@ -75,11 +83,11 @@ class Cache:
         if not meta_path.exists():
             return None
         try:
-            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+            meta = parse(meta_path.read_bytes(), str(meta_path))
             content = body_path.read_bytes()
             sound = isinstance(meta, dict) and meta.get("url") == url \
                 and meta.get("sha256") == sha256(content)
-        except (OSError, ValueError):
+        except (OSError, JsonError):
             sound, meta, content = False, {}, b""
         if not sound:
             _report(messages, f"cache entry for {url} is corrupted (content does not match its "
@@ -95,7 +103,7 @@ class Cache:
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             write_atomic(body_path, content)
-            write_atomic(meta_path, json.dumps(meta, sort_keys=True).encode())
+            write_atomic(meta_path, render(meta))
         except OSError as exc:
             log.warning("cannot write the cache entry for %s: %s", url, exc)
 
@@ -194,7 +202,7 @@ def fetch_schema(base_url: str, name: str, version: str = "latest", *,
         try:
             index = parse_index(index_bytes, base + INDEX_FILE)
         except SchemaIntegrityError as exc:
-            raise FetchError(str(exc)) from None
+            raise FetchError(str(exc)) from exc
         exact, found = record(index, name, version)
         url = base + found["path"]
         try:
@@ -233,21 +241,16 @@ def _offline(session: _Session, base: str, name: str, version: str, problem: str
 
 def _packaged(name: str, version: str, base: str, expected: str | None,
               messages: list[str]) -> FetchResult:
-    from embedding_contract.core.errors import UsageError
-    from embedding_contract.schemafiles import packaged as schemas
-
     try:
-        exact, found = record(schemas.index(), name, version)
-        content = schemas.load_bytes(name, exact)
+        exact, found = record(packaged.index(), name, version)
+        content = packaged.load_bytes(name, exact)
     except (UsageError, SchemaIntegrityError) as exc:
         raise FetchError(f"no cached copy, and the packaged schemas cannot stand in: {exc}") \
-            from None
+            from exc
     if expected is not None and found["sha256"] != expected:
         raise IntegrityError(
             f"no cached copy, and the packaged {name} {exact} (sha256 {found['sha256']}) differs "
             f"from the server's ({expected}); not accepted")
-    from embedding_contract import __version__
-
     _report(messages, f"no usable cached copy; using the copy packaged in embedding-contract "
                       f"{__version__} ({name} {exact})")
     return FetchResult(name, exact, base + found["path"], content, found["sha256"], "package",

@@ -1,4 +1,5 @@
-"""The schema server: the published layout (see :mod:`site_layout`) over HTTP, Starlette + uvicorn.
+"""The schema server: the published layout (:mod:`embedding_contract.schemafiles.site`) over HTTP,
+with Starlette and uvicorn.
 
 Everything is read and hash-checked at start, then served from memory: a request can only ever
 name one of those files, so no path, symlink or encoding trick reaches the file system.
@@ -30,8 +31,8 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
-from embedding_contract.core.errors import ServeError
-from embedding_contract.schemafiles.site import JSON_MEDIA_TYPE, Site
+from embedding_contract.core.errors import ServeError, SiteError
+from embedding_contract.schemafiles.site import JSON_MEDIA_TYPE, Site, build_site
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 ALIAS_MAX_AGE = "public, max-age=300"
@@ -52,11 +53,10 @@ SECURITY_HEADERS = {
     "Access-Control-Expose-Headers": "ETag, Content-Length",
 }
 
-_BASE_PATH = re.compile(r"^/(?:[A-Za-z0-9._~-]+/)*$")
+_BASE_PATH = re.compile(r"/(?:[A-Za-z0-9._~-]+/)*")
 
 log = logging.getLogger("embedding_contract.serve")
 access_log = logging.getLogger("embedding_contract.serve.access")
-
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
@@ -186,7 +186,7 @@ class AccessLog:
 
 def create_app(site: Site, *, base_path: str = "/", log_requests: bool = True) -> ASGIApp:
     """The ASGI application serving ``site`` below ``base_path`` (which starts and ends with /)."""
-    if not _BASE_PATH.match(base_path) or "/./" in base_path or "/../" in base_path:
+    if not _BASE_PATH.fullmatch(base_path) or "/./" in base_path or "/../" in base_path:
         raise ServeError(f"base path {base_path!r} must be '/' or '/segment/.../' (letters, "
                          "digits, '-', '_', '.', '~'; no dot segments)")
     endpoints = SchemaEndpoints(site, base_path)
@@ -259,27 +259,24 @@ def bind(host: str, port: int) -> socket.socket:
             host, port, type=socket.SOCK_STREAM)[0]
         sock = socket.socket(family, kind, proto)
     except (OSError, UnicodeError) as exc:
-        raise ServeError(f"cannot listen on {host}:{port}: {exc}") from None
+        raise ServeError(f"cannot listen on {host}:{port}: {exc}") from exc
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
         sock.listen(2048)
     except OSError as exc:
         sock.close()
-        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
     return sock
 
 
 def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
           log_requests: bool = True) -> None:
     """Serve the schema tree at ``root`` until SIGTERM or SIGINT."""
-    from embedding_contract.core.errors import SiteError
-    from embedding_contract.schemafiles.site import build_site
-
     try:
         site = build_site(root)
     except SiteError as exc:
-        raise ServeError(str(exc)) from None
+        raise ServeError(str(exc)) from exc
     app = create_app(site, base_path=base_path, log_requests=log_requests)
     sock = bind(host, port)
     configure_logging()

@@ -308,7 +308,7 @@ def test_editor_setup_usage_errors(tmp_path: Path) -> None:
 
 # --- comparison with check-jsonschema ---------------------------------------------------------
 
-COMPARE = ROOT / "scripts" / "compare_check_jsonschema"
+COMPARE = ROOT / "scripts" / "compare_check_jsonschema.py"
 
 
 def compare(*files: Path) -> tuple[int, list[dict[str, Any]]]:

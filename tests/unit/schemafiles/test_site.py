@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from embedding_contract.cli import main
-from embedding_contract.core.errors import SiteError
+from embedding_contract.core.errors import SchemaIntegrityError, SiteError
 from embedding_contract.core.files import sha256
 from embedding_contract.schemafiles.site import build_site
 from tests.support.paths import SCHEMAS
@@ -121,6 +121,15 @@ def test_an_index_cannot_name_files_outside_its_tree(tmp_path: Path, path: str) 
     (tree / "index.json").write_text(json.dumps(index))
     with pytest.raises(SiteError, match=r"is not a schema path of version 1\.0\.0"):
         build_site(tree)
+
+
+def test_an_unreadable_index_is_refused_with_its_cause(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    shutil.copytree(SCHEMAS, tree)
+    (tree / "index.json").write_text('{"versions": {"1.0.0": {}, "1.0.0": {}}}')
+    with pytest.raises(SiteError, match=r"duplicate key '1\.0\.0'") as info:
+        build_site(tree)
+    assert isinstance(info.value.__cause__, SchemaIntegrityError)
 
 
 def test_a_listed_symlink_leaving_the_tree_is_refused(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from embedding_contract.cli import main
 from embedding_contract.core.errors import FetchError, IntegrityError, UsageError
 from embedding_contract.core.files import sha256
 from embedding_contract.schemafiles.site import build_site, write_site
-from embedding_contract.serve.client import fetch_schema
+from embedding_contract.serve.client import CACHE_ENV, default_cache_dir, fetch_schema
 from tests.support.paths import SCHEMAS
 from tests.support.schema_server import ServerProcess, make_tree, running_server, start_server
 
@@ -283,6 +283,17 @@ def test_cli_fetch_integrity_error_exits_1(tmp_path: Path) -> None:
         httpd.server_close()
     assert result.exit_code == 1
     assert "not accepted" in result.stderr and result.stdout_bytes == b""
+
+
+def test_default_cache_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The environment variable wins; otherwise the platform's user cache folder."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "mine"))
+    assert default_cache_dir() == tmp_path / "mine"
+    monkeypatch.setenv(CACHE_ENV, "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert default_cache_dir() == tmp_path / "xdg" / "embedding-contract"
+    assert default_cache_dir().name == "embedding-contract"
 
 
 def test_missing_extras_are_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,7 +2,7 @@
 """Run check-jsonschema (given the contract's schema file) and `embedding-contract validate` on the
 same config files and compare their verdicts.
 
-    scripts/compare_check_jsonschema [--json] [--messages] [FILE ...]
+    scripts/compare_check_jsonschema.py [--json] [--messages] [FILE ...]
 
 Without FILEs it writes a corpus into a temporary folder: the examples, and variants that each
 break one rule, some decided by standard keywords, some by the contract's portable rules. Each
@@ -61,7 +61,7 @@ def _set(doc: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
     value ``DELETE`` removes the key."""
     out = copy.deepcopy(doc)
     *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
-    target = out
+    target: Any = out  # objects and lists along the path
     for part in parents:
         target = target[part]
     if value is DELETE:
@@ -146,8 +146,8 @@ def write_corpus(folder: Path, version: str) -> list[Path]:
     import yaml
 
     files = []
-    for name in sorted(p for p in (ROOT / "examples").glob("*.yaml")):
-        files.append(Path(shutil.copy(name, folder / f"example-{name.name}")))
+    for example in sorted((ROOT / "examples").glob("*.yaml")):
+        files.append(Path(shutil.copy(example, folder / f"example-{example.name}")))
     for name, (model, doc) in CORPUS.items():
         path = folder / f"{name}.yaml"
         url = BASE_URL.format(version=version, model=model.replace(".", "/"))

@@ -6,7 +6,7 @@
   installed with `npm ci` in js/ when missing).
 
 Byte-stable: no timestamps, sorted inputs, pinned formatters. Usage:
-  scripts/generate_code [--check] [python] [typescript]
+  scripts/generate_code.py [--check] [python] [typescript]
 --check writes nothing and exits 1 when a committed file differs; no target means both.
 Exit codes: 0 ok, 1 drift (with --check) or a generator failed, 2 bad usage.
 """
@@ -52,7 +52,8 @@ class GenerateError(Exception):
 
 def schema_dir() -> Path:
     index = json.loads((ROOT / "schemas" / "index.json").read_text(encoding="utf-8"))
-    return ROOT / "schemas" / index["latest"]
+    latest: str = index["latest"]
+    return ROOT / "schemas" / latest
 
 
 def model_schemas(source: Path) -> list[Path]:
@@ -130,7 +131,7 @@ def main(argv: list[str]) -> int:
     targets = [a for a in argv if a != "--check"]
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:
-        print(f"generate_code: unknown target {unknown[0]!r}; usage: scripts/generate_code "
+        print(f"generate_code: unknown target {unknown[0]!r}; usage: scripts/generate_code.py "
               "[--check] [python] [typescript]", file=sys.stderr)
         return 2
     status = 0
@@ -146,7 +147,7 @@ def main(argv: list[str]) -> int:
             if check:
                 stale = differences(fresh, final)
                 if stale:
-                    print(f"generated/{target} is out of date (run scripts/generate_code "
+                    print(f"generated/{target} is out of date (run scripts/generate_code.py "
                           f"{target}): {', '.join(stale)}", file=sys.stderr)
                     status = 1
                 else:

@@ -9,7 +9,7 @@ strategies of tests/support/strategies (a fixed number per model and mutation ki
 Byte-stable: hypothesis runs derandomized with a fixed seed, no database and the generate phase
 only, so the same code and the same pinned hypothesis give the same draws; files are sorted JSON.
 
-Usage: scripts/generate_vectors [--check]   (--check: exit 1 if the committed files differ)
+Usage: scripts/generate_vectors.py [--check]   (--check: exit 1 if the committed files differ)
 """
 
 from __future__ import annotations
@@ -569,7 +569,7 @@ def render() -> tuple[dict[str, str], list[str]]:
 
 def main(argv: list[str]) -> int:
     if argv not in ([], ["--check"]):
-        print("usage: scripts/generate_vectors [--check]", file=sys.stderr)
+        print("usage: scripts/generate_vectors.py [--check]", file=sys.stderr)
         return 2
     files, notes = render()
     for note in notes:
@@ -581,7 +581,7 @@ def main(argv: list[str]) -> int:
                        or (OUT / name).read_text(encoding="utf-8") != text)
         stale += sorted(existing - set(files))
         if stale:
-            print("conformance vectors are out of date (run scripts/generate_vectors): "
+            print("conformance vectors are out of date (run scripts/generate_vectors.py): "
                   + ", ".join(stale), file=sys.stderr)
             return 1
         count = sum(len(json.loads(t)) for t in files.values())
