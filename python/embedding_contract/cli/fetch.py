@@ -36,7 +36,7 @@ def fetch(base_url: str, version: str, output: Path | None, cache_dir: Path | No
     """Fetch the schema of model NAME, verified against the server's index (extra: [fetch])."""
     with one_line_errors(failed=(SchemaIntegrityError,)):
         client = load_extra("embedding_contract.serve.client", "fetch", "fetch",
-                            ("httpx", "httpcore"))
+                            ("httpx", "httpcore", "platformdirs"))
         result = client.fetch_schema(base_url, name, version, cache_dir=cache_dir,
                                      timeout=timeout, retries=retries, fallback=fallback)
         if output is None:

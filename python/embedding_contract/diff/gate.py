@@ -27,7 +27,7 @@ from embedding_contract.diff.findings import Finding, Mode, Policy
 from embedding_contract.diff.keywords import canonical
 from embedding_contract.diff.sources import Release, read_version, release_from_export
 from embedding_contract.diff.waivers import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
-from embedding_contract.schemafiles.export import released_versions
+from embedding_contract.schemafiles.releases import released_versions
 
 CONFIG_TABLE = ("tool", "embedding-contract", "gate")
 _CONFIG_KEYS = {"policy", "mode", "transitive", "exceptions"}

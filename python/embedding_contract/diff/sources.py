@@ -18,7 +18,7 @@ from typing import Any
 from embedding_contract.core.errors import DiffInputError, JsonError
 from embedding_contract.core.jsonio import parse
 from embedding_contract.core.versions import Version, version_key
-from embedding_contract.schemafiles.export import released_versions
+from embedding_contract.schemafiles.releases import released_versions
 
 
 @dataclass(frozen=True)

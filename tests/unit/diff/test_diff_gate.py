@@ -16,10 +16,11 @@ import pytest
 
 from embedding_contract import __version__
 from embedding_contract.core.errors import DiffInputError
+from embedding_contract.core.jsonio import render
 from embedding_contract.core.versions import Bump, Version
 from embedding_contract.diff.findings import Mode, Policy
 from embedding_contract.diff.gate import Options, load_options, run_gate
-from embedding_contract.schemafiles.export import build_release, render
+from embedding_contract.schemafiles.export import build_release
 from embedding_contract.schemafiles.generate import DEFAULT_BASE_URL
 
 BAG = "recap/EmbeddingBagConfig.json"
