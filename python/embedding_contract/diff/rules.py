@@ -34,7 +34,7 @@ from embedding_contract.diff.walk import (
     is_trivial,
     type_atoms,
 )
-from embedding_contract.vocabulary.keywords import VOCABULARY, EqualAcross
+from embedding_contract.vocabulary import VOCABULARY
 
 B, C, P, A = Effect.BREAKING, Effect.COMPATIBLE, Effect.POSSIBLY_BREAKING, Effect.ANNOTATION
 NARROW, WIDEN, BOTH = (B, C), (C, B), (B, B)
@@ -670,8 +670,7 @@ def _atoms(keyword: str, argument: Any) -> dict[str, Any] | None:
         return None
     atoms: dict[str, Any] = {}
     for r in rules:
-        parts = [EqualAcross((k,)) for k in r.keys] if isinstance(r, EqualAcross) else [r]
-        for part in parts:
+        for part in r.parts():
             atoms[canonical([part.RULE, part.argument()])] = part
     return atoms
 
