@@ -31,9 +31,9 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from embedding_contract.vocabulary import VOCABULARY, format_path, get_member
+from embedding_contract.core.paths import format_path
+from embedding_contract.vocabulary import VOCABULARY, PortableRule, get_member
 from embedding_contract.vocabulary.contract_validator import ContractValidator
-from embedding_contract.vocabulary.keywords import RuleType
 from embedding_contract.vocabulary.walker import violations
 from tests.support.paths import ROOT
 
@@ -66,7 +66,7 @@ def schema(model: str) -> dict[str, Any]:
 
 # --- jsonschema-rs with the vocabulary as custom keywords --------------------------------------
 
-def rs_keyword(rule_class: RuleType) -> type:
+def rs_keyword(rule_class: type[PortableRule]) -> type:
     """A jsonschema-rs keyword class running one rule of the vocabulary."""
     argument_validator = jsonschema.Draft202012Validator(rule_class.ARGUMENT_SCHEMA)
 

@@ -34,10 +34,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from embedding_contract import __version__
 from embedding_contract.check.loader import loads
 from embedding_contract.core.errors import LoadError
+from embedding_contract.core.paths import format_path
 from embedding_contract.models.registry import resolve
-from embedding_contract.vocabulary import VOCABULARY, format_path, get_member
+from embedding_contract.vocabulary import VOCABULARY, PortableRule, get_member
 from embedding_contract.vocabulary.contract_validator import ContractValidator
-from embedding_contract.vocabulary.keywords import RuleType
 from embedding_contract.vocabulary.walker import PortableRules
 from tests.support.paths import ROOT
 from tests.support.strategies import Case, documents
@@ -62,7 +62,7 @@ class _Unparsable:
         self.message = message
 
 
-def _rs_keyword(rule_class: RuleType) -> type:
+def _rs_keyword(rule_class: type[PortableRule]) -> type:
     """A jsonschema-rs custom keyword running one rule of the vocabulary."""
 
     class Keyword:

@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+from embedding_contract.core.paths import format_path
 from embedding_contract.models.registry import resolve
-from embedding_contract.vocabulary import VOCABULARY
-from embedding_contract.vocabulary.violation import Path, format_path
+from embedding_contract.vocabulary import VOCABULARY, Path
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from embedding_contract.diff.findings import ABSENT
@@ -25,16 +26,8 @@ from embedding_contract.diff.keywords import (
 )
 from embedding_contract.diff.references import SchemaDocument, deref
 from embedding_contract.diff.regex import example as regex_example
+from embedding_contract.vocabulary import rules_in
 from embedding_contract.vocabulary.contract_validator import ContractValidator
-from embedding_contract.vocabulary.keywords import (
-    EqualAcross,
-    GreaterThan,
-    LengthRelation,
-    References,
-    StrictlyIncreasing,
-    UniqueBy,
-    rules_in,
-)
 
 MAX_DEPTH = 12
 MAX_VARIANTS = 16
@@ -311,48 +304,43 @@ def within(value: float, low: tuple[float, bool] | None, high: tuple[float, bool
 
 def repair(node: Mapping[str, Any], value: Any, synth: Synth) -> Any:
     """Adjust a proposed value so the portable rules declared on ``node`` hold."""
+    source = SchemaSource(synth, node, node)
     for rule in rules_in(node):
-        if isinstance(value, list):
-            if isinstance(rule, UniqueBy):
-                seen: set[str] = set()
-                for i, item in enumerate(value):
-                    if isinstance(item, dict) and rule.key in item:
-                        while canonical(item[rule.key]) in seen:
-                            item[rule.key] = _bump(item[rule.key], i)
-                        seen.add(canonical(item[rule.key]))
-            elif isinstance(rule, EqualAcross) and value and isinstance(value[0], dict):
-                for item in value[1:]:
-                    for key in rule.keys:
-                        if isinstance(item, dict) and key in value[0] and key in item:
-                            item[key] = copy.deepcopy(value[0][key])
-            elif isinstance(rule, StrictlyIncreasing):
-                for i in range(1, len(value)):
-                    if _is_number(value[i]) and _is_number(value[i - 1]) \
-                            and not value[i] > value[i - 1]:
-                        value[i] = value[i - 1] + 1
-        elif isinstance(value, dict):
-            _repair_object(node, rule, value, synth)
+        value = rule.satisfy(value, source)
     return value
 
 
-def _repair_object(node: Mapping[str, Any], rule: Any, value: dict[str, Any],
-                   synth: Synth) -> None:
-    if isinstance(rule, References):
-        names, targets = value.get(rule.property), value.get(rule.target)
-        if isinstance(names, list) and isinstance(targets, list):
-            known = [t[rule.key] for t in targets if isinstance(t, dict) and rule.key in t]
-            value[rule.property] = known[:len(names)]
-    elif isinstance(rule, LengthRelation):
-        mine, other = value.get(rule.property), value.get(rule.other)
-        if isinstance(mine, list) and isinstance(other, list):
-            want = len(other) + rule.offset
-            schema = node.get("properties", {}).get(rule.property, {})
-            value[rule.property] = resize(synth, schema, mine, max(want, 0))
-    elif isinstance(rule, GreaterThan):
-        mine, than = value.get(rule.property), value.get(rule.than)
-        if isinstance(mine, (int, float)) and isinstance(than, (int, float)) \
-                and _is_number(mine) and _is_number(than) and not mine > than:
-            value[rule.property] = than + 1
+@dataclass(frozen=True)
+class SchemaSource:
+    """A rule's ``Source`` at one place of a schema: ``here`` is the schema of the value being
+    changed, ``node`` its keywords (whose ``properties`` give each member's schema)."""
+
+    synth: Synth
+    here: Any
+    node: Mapping[str, Any]
+
+    def _member(self, member: str, absent: Any) -> Any:
+        props = self.node.get("properties", {})
+        return props.get(member, absent) if isinstance(props, Mapping) else absent
+
+    def resized(self, member: str | None, items: list[Any], n: int) -> list[Any]:
+        schema = self.here if member is None else self._member(member, {})
+        return resize(self.synth, schema, items, n)
+
+    def equal(self, value: Any) -> Any:
+        return copy.deepcopy(value)
+
+    def chosen(self, member: str, options: list[Any], current: list[Any]) -> list[Any]:
+        return options[:len(current)]
+
+    def fits(self, member: str, value: Any) -> bool:
+        return self.synth.check(self._member(member, True), value)
+
+    def above(self, member: str, value: Any) -> Any:
+        return value + 1
+
+    def below(self, member: str, value: Any) -> Any:
+        return value - 1
 
 
 def resize(synth: Synth, schema: Any, items: list[Any], n: int) -> list[Any]:
@@ -365,15 +353,3 @@ def resize(synth: Synth, schema: Any, items: list[Any], n: int) -> list[Any]:
         if extra is not None:
             return [*items, *extra]
     return [*items, *(copy.deepcopy(items[-1:]) * (n - len(items)))] if items else items
-
-
-def _bump(value: Any, i: int) -> Any:
-    if isinstance(value, str):
-        return f"{value}_{i}"
-    if _is_number(value):
-        return value + 1
-    return value
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -70,7 +70,7 @@ _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
 def _vocabulary_validators() -> dict[str, Any]:
     from jsonschema import Draft202012Validator
 
-    from embedding_contract.vocabulary.keywords import VOCABULARY
+    from embedding_contract.vocabulary import VOCABULARY
 
     return {k: Draft202012Validator(cls.ARGUMENT_SCHEMA) for k, cls in VOCABULARY.items()}
 

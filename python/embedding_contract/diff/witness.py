@@ -21,17 +21,9 @@ from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy,
 from embedding_contract.diff.keywords import canonical, json_atom, type_atoms
 from embedding_contract.diff.regex import example as regex_example
 from embedding_contract.diff.rules.table import RULES
-from embedding_contract.diff.synth import Synth, lower_bound, resize, upper_bound
+from embedding_contract.diff.synth import SchemaSource, Synth, lower_bound, resize, upper_bound
 from embedding_contract.diff.walk import Seg, reader_view
 from embedding_contract.vocabulary.contract_validator import ContractValidator, error_leaves
-from embedding_contract.vocabulary.keywords import (
-    EqualAcross,
-    GreaterThan,
-    LengthRelation,
-    References,
-    StrictlyIncreasing,
-    UniqueBy,
-)
 
 MAX_ATTEMPTS = 120
 EXTRA_KEY = "x_unknown_key"
@@ -291,79 +283,14 @@ def _negated(ctx: Context) -> Iterator[Action]:
         yield set_value(value)
 
 
-def _violations(rule: Any, ctx: Context) -> Iterator[Action]:
-    """Changes at the finding's place that break ``rule`` and keep the rest plausible."""
-    if isinstance(rule, UniqueBy):
-        def same_key(items: Any) -> Any:
-            if len(items) >= 2 and all(isinstance(i, dict) for i in items[:2]):
-                items[1][rule.key] = copy.deepcopy(items[0].get(rule.key))
-            return items
-
-        yield _ensure_two(ctx, same_key)
-    elif isinstance(rule, EqualAcross):
-        key = rule.keys[0]
-
-        def differ(items: Any) -> Any:
-            if len(items) >= 2 and all(isinstance(i, dict) for i in items[:2]):
-                items[1][key] = _other_value(items[0].get(key))
-            return items
-
-        yield _ensure_two(ctx, differ)
-    elif isinstance(rule, StrictlyIncreasing):
-        yield _ensure_two(ctx, lambda items: [items[0], copy.deepcopy(items[0]), *items[2:]])
-    elif isinstance(rule, References):  # key: where the reader reports the violation
-        yield Action("apply", key=rule.property,
-                     fn=lambda obj: _with(obj, rule.property, ["x_no_such_item"]))
-    elif isinstance(rule, LengthRelation):
-        for delta in (1, -1):
-            yield Action("apply", key=rule.property, fn=_relength_by(ctx, rule, delta))
-    elif isinstance(rule, GreaterThan):
-        yield Action("apply", key=rule.property,
-                     fn=lambda obj: _with(obj, rule.property, _get(obj, rule.than)))
-
-
-def _get(obj: Any, key: str) -> Any:
-    return copy.deepcopy(obj.get(key)) if isinstance(obj, dict) else None
-
-
-def _with(obj: Any, key: str, value: Any) -> Any:
-    if not isinstance(obj, dict):
-        return obj
-    return {**obj, key: value}
-
-
-def _relength_by(ctx: Context, rule: LengthRelation, delta: int) -> Callable[[Any], Any]:
-    return lambda obj: _relength(ctx, rule, obj, delta)
-
-
-def _relength(ctx: Context, rule: LengthRelation, obj: Any, delta: int) -> Any:
-    if not isinstance(obj, dict) or not isinstance(obj.get(rule.other), list):
-        return obj
-    want = len(obj[rule.other]) + rule.offset + delta
-    schema = ctx.writer_node.get("properties", {}).get(rule.property, {})
-    if want < 0:
-        return obj
-    current = obj.get(rule.property)
-    items = copy.deepcopy(current) if isinstance(current, list) else []
-    return {**obj, rule.property: resize(ctx.writer, schema, items, want)}
-
-
-def _other_value(value: Any) -> Any:
-    if isinstance(value, bool):
-        return not value
-    if isinstance(value, (int, float)):
-        return value + 1
-    if isinstance(value, str):
-        return value + "_other"
-    return None
-
-
 @builds("contract-rule-added", "contract-rule-removed", "contract-rule-changed")
 def _contract(ctx: Context) -> Iterator[Action]:
     # The reader enforces the rules the writer does not: added ones for backward.
     rules = ctx.hint.get("added" if ctx.backward else "removed", [])
+    source = SchemaSource(ctx.writer, ctx.writer_here, ctx.writer_node)
     for rule in rules:
-        yield from _violations(rule, ctx)
+        for way in rule.breaks(source):  # way.at: where the reader reports the violation
+            yield Action("apply", key=way.at, fn=way.apply)
 
 
 # -- search ---------------------------------------------------------------------------------------

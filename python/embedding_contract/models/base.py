@@ -2,9 +2,9 @@
 
 A subclass declares its contract in three places, each read once when Pydantic builds the class:
 - field types from :mod:`embedding_contract.models.types` (standard keywords);
-- group markers (:mod:`embedding_contract.models.groups`) and array rules
-  (:class:`~embedding_contract.vocabulary.UniqueBy` and friends) in a field's ``Annotated``
-  metadata;
+- group markers (:mod:`embedding_contract.models.groups`) and array rules (array-scope
+  :class:`~embedding_contract.vocabulary.PortableRule` values such as ``UniqueBy``) in a field's
+  ``Annotated`` metadata;
 - object rules (rules between two fields) in the class variable ``contract_rules``.
 From those the class gets one after-validator (only if it declares anything) and the matching
 JSON Schema keywords, so a rule is written once and means the same in Pydantic and in the schema.
@@ -27,9 +27,7 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from embedding_contract.models import groups
-from embedding_contract.vocabulary import Rule, Violation, schema_fragment
-from embedding_contract.vocabulary.keywords import RULE_CLASSES
-from embedding_contract.vocabulary.violation import get_attribute
+from embedding_contract.vocabulary import PortableRule, Violation, get_attribute, schema_fragment
 
 
 @dataclass(frozen=True)
@@ -37,8 +35,8 @@ class ModelSpec:
     """What a model class declares beyond its field types."""
 
     groups: tuple[groups.Group, ...]
-    field_rules: tuple[tuple[str, tuple[Rule, ...]], ...]
-    object_rules: tuple[Rule, ...]
+    field_rules: tuple[tuple[str, tuple[PortableRule, ...]], ...]
+    object_rules: tuple[PortableRule, ...]
 
     @property
     def empty(self) -> bool:
@@ -65,11 +63,11 @@ def model_spec(cls: type[ContractModel]) -> ModelSpec:
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     fields = cls.__pydantic_fields__
-    field_rules: list[tuple[str, tuple[Rule, ...]]] = []
+    field_rules: list[tuple[str, tuple[PortableRule, ...]]] = []
     for name, info in fields.items():
-        rules: tuple[Rule, ...] = tuple(
+        rules: tuple[PortableRule, ...] = tuple(
             m for m in _flat_metadata(info.annotation, info.metadata)
-            if isinstance(m, RULE_CLASSES))
+            if isinstance(m, PortableRule))
         if rules:
             field_rules.append((name, rules))
     spec = ModelSpec(
@@ -106,7 +104,7 @@ class ContractModel(BaseModel):
 
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
 
-    contract_rules: ClassVar[tuple[Rule, ...]] = ()
+    contract_rules: ClassVar[tuple[PortableRule, ...]] = ()
     """Rules between fields of this class (object-scope keywords of the vocabulary)."""
 
     @classmethod

@@ -14,8 +14,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError, validators
 from jsonschema._types import TypeChecker
 
-from embedding_contract.vocabulary import VOCABULARY, get_member
-from embedding_contract.vocabulary.keywords import RuleType
+from embedding_contract.vocabulary import VOCABULARY, PortableRule, get_member
 
 
 def _is_number(checker: TypeChecker, instance: Any) -> bool:
@@ -29,7 +28,7 @@ def _is_integer(checker: TypeChecker, instance: Any) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-def _keyword(rule_class: RuleType) -> Callable[..., Iterator[ValidationError]]:
+def _keyword(rule_class: type[PortableRule]) -> Callable[..., Iterator[ValidationError]]:
     def check(
         validator: Any, argument: Any, instance: Any, schema: Any
     ) -> Iterator[ValidationError]:

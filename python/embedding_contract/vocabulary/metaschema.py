@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from embedding_contract.vocabulary.keywords import VOCABULARY
+from embedding_contract.vocabulary import VOCABULARY
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 VOCABULARY_FILE = "vocabulary.json"

@@ -1,8 +1,8 @@
-"""The value every portable rule yields when an instance breaks it."""
+"""The value every portable rule yields when an instance breaks it, and how rules read members."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Union
 
@@ -20,17 +20,6 @@ class Violation:
     rule: str
     message: str
     value: Any
-
-
-def format_path(path: Sequence[PathItem]) -> str:
-    """``("tables", 3, "embedding_dim")`` -> ``tables[3].embedding_dim``; the root is ``<root>``."""
-    out = ""
-    for item in path:
-        if isinstance(item, int):
-            out += f"[{item}]"
-        else:
-            out += f".{item}" if out else str(item)
-    return out or "<root>"
 
 
 def get_attribute(obj: Any, key: str) -> Any:

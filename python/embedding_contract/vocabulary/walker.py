@@ -16,8 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from embedding_contract.vocabulary import Rule, Violation, get_member, rules_in
-from embedding_contract.vocabulary.violation import Path
+from embedding_contract.vocabulary import Path, PortableRule, Violation, get_member, rules_in
 
 _BRANCHES = ("anyOf", "oneOf", "allOf")
 
@@ -26,7 +25,7 @@ _BRANCHES = ("anyOf", "oneOf", "allOf")
 class _Node:
     """A subschema reduced to what can reach a rule."""
 
-    rules: list[Rule] = field(default_factory=list)
+    rules: list[PortableRule] = field(default_factory=list)
     branches: list[_Node] = field(default_factory=list)
     properties: dict[str, _Node] = field(default_factory=dict)
     prefix_items: list[_Node | None] = field(default_factory=list)

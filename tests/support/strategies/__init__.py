@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from tests.support.strategies import build, mutations, recap, twhin
-from tests.support.strategies.mutations import Overflow
+from tests.support.strategies.edits import Overflow
 from tests.support.strategies.shapes import model_shape
 
 MUTATION_KINDS: tuple[str, ...] = mutations.KINDS
@@ -85,10 +85,11 @@ def applicable_kinds(model_name: str) -> tuple[str, ...]:
 @cache
 def valid_documents(model_name: str) -> st.SearchStrategy[Any]:
     """Valid parsed-JSON documents of ``model_name``."""
-    return build.valid(model_shape(model_name), _flavour(model_name))
+    return build.valid(model_shape(model_name), flavour_of(model_name))
 
 
-def _flavour(model_name: str) -> build.Flavour:
+def flavour_of(model_name: str) -> build.Flavour:
+    """The family's tuning of the generators (realistic strings, list sizes)."""
     return _FLAVOURS[model_name.partition(".")[0]]
 
 
@@ -116,10 +117,10 @@ def documents(model_name: str, *, mutate: bool | None = None) -> st.SearchStrate
     valid_cases = valid.map(lambda d: _valid_case(model_name, d))
     if mutate is False:
         return valid_cases
-    mutated_cases = mutations.mutated(model_name, valid, _flavour(model_name)).map(
+    mutated_cases = mutations.mutated(model_name, valid, flavour_of(model_name)).map(
         lambda drawn: _mutated_case(model_name, drawn))
     return mutated_cases if mutate else st.one_of(valid_cases, mutated_cases)
 
 
-__all__ = ["MUTATION_KINDS", "Case", "Overflow", "applicable_kinds", "documents", "json_text",
-           "valid_documents"]
+__all__ = ["MUTATION_KINDS", "Case", "Overflow", "applicable_kinds", "documents", "flavour_of",
+           "json_text", "valid_documents"]

@@ -1,9 +1,10 @@
 """Valid documents for a shape: every rule of the contract holds by construction.
 
 Optional fields come absent, ``null`` or set; each ``one_of`` group gets exactly one member set
-(the others absent or null); arrays keep their rules (unique names, shared values, increasing
-numbers); object rules (references, length relations, greater-than) are met by drawing the
-dependent field after the one it depends on.
+(the others absent or null). The portable rules are met by asking each rule: an array whose rule
+needs distinct items is drawn distinct (``distinct_by``), a member an object rule computes from
+the others is drawn after them (``derived_member``), and then each rule's ``satisfy`` completes
+the value, with a ``Drawn`` source for the choices it leaves open.
 """
 
 from __future__ import annotations
@@ -14,14 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from embedding_contract.vocabulary import (
-    EqualAcross,
-    GreaterThan,
-    LengthRelation,
-    References,
-    StrictlyIncreasing,
-    UniqueBy,
-)
+from embedding_contract.vocabulary.values import is_number
 from tests.support.strategies import values
 from tests.support.strategies.shapes import (
     Array,
@@ -78,15 +72,12 @@ def _valid(shape: Shape, flavour: Flavour, name: str | None) -> st.SearchStrateg
 def _array(shape: Array, flavour: Flavour, name: str | None) -> st.SearchStrategy[list[Any]]:
     item = valid(shape.item, flavour, _singular(name))
     high = max(shape.min_items, flavour.max_items.get(name or "", flavour.default_max_items))
-    unique_by = [r.key for r in shape.rules if isinstance(r, UniqueBy)]
-    increasing = any(isinstance(r, StrictlyIncreasing) for r in shape.rules)
-    equal = [k for r in shape.rules if isinstance(r, EqualAcross) for k in r.keys]
+    distinct = tuple(key for key in (r.distinct_by() for r in shape.rules) if key is not None)
 
     def sized(low: int, top: int) -> st.SearchStrategy[list[Any]]:
-        if unique_by:
-            return st.lists(item, min_size=low, max_size=top,
-                            unique_by=tuple(_by(k) for k in unique_by))
-        return st.lists(item, min_size=low, max_size=top, unique=increasing)
+        if distinct:
+            return st.lists(item, min_size=low, max_size=top, unique_by=distinct)
+        return st.lists(item, min_size=low, max_size=top)
 
     # Short lists most of the time, and now and then a long one (dozens of tables): a document's
     # cost, to generate and to validate, grows with its length.
@@ -96,28 +87,66 @@ def _array(shape: Array, flavour: Flavour, name: str | None) -> st.SearchStrateg
     @st.composite
     def draw_array(draw: st.DrawFn) -> list[Any]:
         items: list[Any] = draw(lists)
-        if increasing:
-            items.sort()
-        for key in equal:
-            if items and isinstance(items[0], dict) and key in items[0]:
-                for other in items[1:]:
-                    if isinstance(other, dict):
-                        other[key] = _same_value(draw, items[0][key])
+        source = Drawn(draw, shape, flavour)
+        for rule in shape.rules:
+            items = rule.satisfy(items, source)
         return items
 
     return draw_array()
 
 
-def _by(key: str) -> Any:
-    return lambda item: item.get(key) if isinstance(item, dict) else None
+class Drawn:
+    """The ``Source`` a rule's ``satisfy`` and ``breaks`` get here: hypothesis draws the choices,
+    and bounds come from the shape of the value being changed (an array or an object)."""
 
+    def __init__(self, draw: st.DrawFn, shape: Array | Object, flavour: Flavour) -> None:
+        self.draw, self.shape, self.flavour = draw, shape, flavour
 
-def _same_value(draw: st.DrawFn, value: Any) -> Any:
-    """An equal value, sometimes in another spelling (``64`` and ``64.0`` compare equal)."""
-    if (isinstance(value, (int, float)) and not isinstance(value, bool)
-            and float(value).is_integer()):
-        return (value, int(value), float(value))[draw(st.integers(0, 2))]
-    return copy.deepcopy(value)
+    def _field(self, member: str) -> Shape:
+        assert isinstance(self.shape, Object)
+        return self.shape.fields[member].shape
+
+    def resized(self, member: str | None, items: list[Any], n: int) -> list[Any]:
+        array = self.shape if member is None else self._field(member)
+        assert isinstance(array, Array)
+        if len(items) >= n:
+            return items[:n]
+        more = n - len(items)
+        return [*items, *self.draw(st.lists(valid(array.item, self.flavour), min_size=more,
+                                            max_size=more))]
+
+    def equal(self, value: Any) -> Any:
+        """An equal value, sometimes in another spelling (``64`` and ``64.0`` compare equal)."""
+        if is_number(value) and float(value).is_integer():
+            return (value, int(value), float(value))[self.draw(st.integers(0, 2))]
+        return copy.deepcopy(value)
+
+    def chosen(self, member: str, options: list[Any], current: list[Any]) -> list[Any]:
+        names = sorted({o for o in options if isinstance(o, str)})
+        array = self._field(member)
+        assert isinstance(array, Array)
+        if not names:
+            return []
+        return self.draw(st.lists(st.integers(0, len(names) - 1), min_size=array.min_items,
+                                  max_size=6).map(lambda picks: [names[i] for i in picks]))
+
+    def fits(self, member: str, value: Any) -> bool:
+        field = self._field(member)
+        if isinstance(field, Integer):
+            return bool(field.minimum <= value <= field.maximum)
+        if isinstance(field, Number):
+            return ((field.minimum is None or value >= field.minimum)
+                    and (field.maximum is None or value < field.maximum
+                         or (value == field.maximum and not field.exclusive_maximum)))
+        return True
+
+    def above(self, member: str, value: Any) -> Any:
+        field = self._field(member)
+        return int(value) + 1 if isinstance(field, Integer) and value < field.maximum else None
+
+    def below(self, member: str, value: Any) -> Any:
+        field = self._field(member)
+        return int(value) - 1 if isinstance(field, Integer) and value > field.minimum else None
 
 
 def _singular(name: str | None) -> str | None:
@@ -129,11 +158,9 @@ _ABSENT, _SET, _NULL = "absent", "set", "null"
 
 def _object(shape: Object, flavour: Flavour) -> st.SearchStrategy[dict[str, Any]]:
     fields = {name: valid(slot.shape, flavour, name) for name, slot in shape.fields.items()}
-    references = {r.property: r for r in shape.rules if isinstance(r, References)}
-    lengths = {r.property: r for r in shape.rules if isinstance(r, LengthRelation)}
-    greater = [r for r in shape.rules if isinstance(r, GreaterThan)]
-    # A field that depends on another is drawn after it.
-    order = sorted(shape.fields, key=lambda n: n in references or n in lengths)
+    derived = {m for m in (r.derived_member() for r in shape.rules) if m is not None}
+    # A field that depends on others is drawn after them.
+    order = sorted(shape.fields, key=lambda n: n in derived)
 
     group_choices = [st.sampled_from(g.members if g.kind == "one-of" else (None, *g.members))
                      for g in shape.groups]
@@ -152,10 +179,12 @@ def _object(shape: Object, flavour: Flavour) -> st.SearchStrategy[dict[str, Any]
             if state == _NULL:
                 out[name] = None
             elif state == _SET:
-                dependent = _dependent(name, slot, out, references, lengths, flavour)
-                out[name] = draw(fields[name] if dependent is None else dependent)
-        for rule in greater:
-            _make_greater(draw, shape, out, rule)
+                # A derived array is left for its rule's ``satisfy`` to fill.
+                derive = name in derived and isinstance(slot.shape, Array)
+                out[name] = [] if derive else draw(fields[name])
+        source = Drawn(draw, shape, flavour)
+        for rule in shape.rules:
+            out = rule.satisfy(out, source)
         return {name: out[name] for name in shape.fields if name in out}
 
     return draw_object()
@@ -174,46 +203,3 @@ def _state(draw: st.DrawFn, name: str, slot: Slot, chosen: set[str]) -> str:
     if slot.required:
         return _SET
     return draw(_NULLABLE if slot.nullable else _OPTIONAL)
-
-
-def _dependent(name: str, slot: Slot, out: dict[str, Any], references: dict[str, References],
-               lengths: dict[str, LengthRelation],
-               flavour: Flavour) -> st.SearchStrategy[Any] | None:
-    """A strategy for a field whose valid values depend on a field drawn before it."""
-    if not isinstance(slot.shape, Array):
-        return None
-    if name in references:
-        rule = references[name]
-        targets = out.get(rule.target)
-        names = sorted({t[rule.key] for t in targets or () if isinstance(t, dict)
-                        and isinstance(t.get(rule.key), str)})
-        if not names:
-            return st.builds(list)
-        return st.lists(st.integers(0, len(names) - 1), min_size=slot.shape.min_items,
-                        max_size=6).map(lambda picks: [names[i] for i in picks])
-    if name in lengths:
-        relation = lengths[name]
-        other = out.get(relation.other)
-        if isinstance(other, list):
-            size = len(other) + relation.offset
-            return st.lists(valid(slot.shape.item, flavour), min_size=size, max_size=size)
-    return None
-
-
-def _make_greater(draw: st.DrawFn, shape: Object, out: dict[str, Any], rule: GreaterThan) -> None:
-    """Reorder or nudge the two numbers so that ``property > than`` holds within both bounds."""
-    big, small = out.get(rule.property), out.get(rule.than)
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (big, small)):
-        return
-    assert big is not None and small is not None
-    if big < small:
-        out[rule.property], out[rule.than] = small, big
-    elif big == small:
-        top = shape.fields[rule.property].shape
-        bottom = shape.fields[rule.than].shape
-        if isinstance(top, Integer) and big < top.maximum:
-            out[rule.property] = int(big) + 1
-        elif isinstance(bottom, Integer) and small > bottom.minimum:
-            out[rule.than] = int(small) - 1
-        else:
-            raise AssertionError(f"cannot order {rule}: both at a bound ({big})")

@@ -20,8 +20,7 @@ from embedding_contract.models.base import ContractModel, model_spec
 from embedding_contract.models.groups import Group
 from embedding_contract.models.registry import resolve
 from embedding_contract.models.types import MAX_SAFE_INTEGER
-from embedding_contract.vocabulary import Rule
-from embedding_contract.vocabulary.keywords import RULE_CLASSES
+from embedding_contract.vocabulary import PortableRule
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ class Choice:
 class Array:
     item: Shape
     min_items: int = 0
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[PortableRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,7 +81,7 @@ class Object:
     name: str
     fields: dict[str, Slot] = field(hash=False, compare=False)
     groups: tuple[Group, ...] = ()
-    rules: tuple[Rule, ...] = ()
+    rules: tuple[PortableRule, ...] = ()
 
 
 Shape = Union[Integer, Number, String, Choice, Array, Tuple, Object]
@@ -126,7 +125,7 @@ def _of(annotation: Any, metadata: list[Any]) -> Shape:
     if origin is list:
         (item_type,) = typing.get_args(annotation)
         return Array(_of(item_type, []), _bound(flat, "min_length", 0),
-                     tuple(m for m in flat if isinstance(m, RULE_CLASSES)))
+                     tuple(m for m in flat if isinstance(m, PortableRule)))
     if origin is tuple:
         return Tuple(tuple(_of(a, []) for a in typing.get_args(annotation)))
     if isinstance(annotation, type) and issubclass(annotation, ContractModel):

@@ -10,7 +10,7 @@ from embedding_contract.diff.findings import ABSENT, Effects
 from embedding_contract.diff.keywords import canonical
 from embedding_contract.diff.rules.rule import delta, get
 from embedding_contract.diff.walk import Delta, Pair
-from embedding_contract.vocabulary.keywords import VOCABULARY, EqualAcross
+from embedding_contract.vocabulary import VOCABULARY
 
 KEYWORDS = tuple(VOCABULARY)
 
@@ -24,8 +24,7 @@ def _atoms(keyword: str, argument: Any) -> dict[str, Any] | None:
         return None
     atoms: dict[str, Any] = {}
     for r in rules:
-        parts = [EqualAcross((k,)) for k in r.keys] if isinstance(r, EqualAcross) else [r]
-        for part in parts:
+        for part in r.parts():
             atoms[canonical([part.RULE, part.argument()])] = part
     return atoms
 

@@ -1,0 +1,1 @@
+"""The portable rules, one module each; importing a module registers its rule."""
