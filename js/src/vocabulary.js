@@ -1,7 +1,7 @@
 "use strict";
 // The embedding-contract portable rules as ajv keywords.
 //
-// Same semantics as python/embedding_contract/rules/keywords.py: each keyword ignores values of
+// Same semantics as python/embedding_contract/vocabulary/rules/: each keyword ignores values of
 // the wrong shape (the standard keywords beside it report those), runs in linear time, and
 // reports errors at paths relative to the value that carries it. Numbers compare mathematically
 // (JSON.parse already makes 4 and 4.0 the same number).

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The contract's portable rules (schemas/VERSION/vocabulary.json), with the semantics of
- * python/embedding_contract/rules/keywords.py: each keyword ignores values of the wrong shape (the
+ * python/embedding_contract/vocabulary/rules/: each keyword ignores values of the wrong shape (the
  * standard keywords beside it report those), runs in linear time, and reports paths relative to
  * the value carrying it. Numbers compare mathematically: 4 equals 4.0.
  */
