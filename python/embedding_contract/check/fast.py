@@ -27,13 +27,18 @@ _VALUE_REFUSED = (ValueError, OverflowError)
 _NO_SCHEMA = (SchemaIntegrityError, UsageError)
 
 
+def _no_retrieval(uri: str) -> Any:
+    raise ValueError(f"$ref {uri!r} is not retrieved (no network or file access)")
+
+
 class FastValidator:
     """One schema document, compiled once: jsonschema-rs for standard keywords, then the rules."""
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
         import jsonschema_rs
 
-        self._standard = jsonschema_rs.validator_for(dict(schema))
+        # The released schemas are self-contained: never retrieve a $ref (no network or file).
+        self._standard = jsonschema_rs.validator_for(dict(schema), retriever=_no_retrieval)
         self._rules = PortableRules(schema)
 
     def verdict(self, instance: Any) -> bool | None:

@@ -90,3 +90,20 @@ class MissingExtra(ContractError):
 
 class DiffInputError(UsageError):
     """Unreadable or unusable input of a diff (exit code 2)."""
+
+
+class ExternalReferenceError(UsageError):
+    """A schema's ``$ref`` points outside the documents given (http://, file://, an unknown URI):
+    it is refused rather than retrieved, so no network or file access is made."""
+
+    def __init__(self, message: str, *, ref: str) -> None:
+        super().__init__(message)
+        self.ref = ref
+
+
+class UnsafeOutputError(UsageError):
+    """An output path is not a regular file that may be replaced (a symlink, a directory...)."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.path = path
