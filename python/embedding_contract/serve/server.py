@@ -8,6 +8,7 @@ Needs the optional extra ``embedding-contract[serve]``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -43,6 +44,14 @@ MAX_HEADER_BYTES = 8192  # all header names and values together
 MAX_HEADER_COUNT = 64
 # uvicorn's own cap on a request head still arriving; anything longer is cut off with a 400.
 MAX_REQUEST_HEAD_BYTES = 16384
+# A request (head and body) must arrive complete within this many seconds of the connection
+# opening or of its first byte; a silent or trickling client is disconnected after it.
+REQUEST_DEADLINE = 10.0
+# Open connections at once; one more is answered 503 and closed straight away.
+MAX_CONNECTIONS = 256
+KEEP_ALIVE = 5  # seconds an idle keep-alive connection stays open
+# Warnings and errors logged per second at most; the rest are counted and reported.
+LOG_RATE = 20
 
 SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -196,8 +205,70 @@ def create_app(site: Site, *, base_path: str = "/", log_requests: bool = True) -
     return AccessLog(app) if log_requests else app
 
 
+def _raw_error(status: int, reason: str, message: str) -> bytes:
+    body = json.dumps({"error": {"status": status, "message": message}}, sort_keys=True).encode()
+    return (f"HTTP/1.1 {status} {reason}\r\ncontent-type: {JSON_MEDIA_TYPE}\r\n"
+            f"content-length: {len(body)}\r\nconnection: close\r\n"
+            "x-content-type-options: nosniff\r\n\r\n").encode() + body
+
+
 class JsonH11Protocol(H11Protocol):
-    """uvicorn's h11 protocol, answering a malformed or oversized request head in JSON too."""
+    """uvicorn's h11 protocol, answering a malformed or oversized request head in JSON too,
+    with a deadline for each request to arrive and a cap on open connections (uvicorn's own
+    keep-alive timer starts only after a response, so a silent client would stay forever)."""
+
+    request_deadline = REQUEST_DEADLINE
+    max_connections = MAX_CONNECTIONS
+    _deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        if len(self.connections) > self.max_connections:
+            log.warning("connection refused", extra={"fields": {
+                "reason": f"over {self.max_connections} open connections",
+                "client": self.client[0] if self.client else None}})
+            transport.write(_raw_error(503, "Service Unavailable",
+                                       f"over {self.max_connections} open connections; retry"))
+            transport.close()
+            return
+        self._arm()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def data_received(self, data: bytes) -> None:
+        if self._deadline is None and self._waiting():
+            self._arm()
+        super().data_received(data)
+
+    def handle_events(self) -> None:
+        super().handle_events()
+        if not self._waiting():
+            self._disarm()
+
+    def _waiting(self) -> bool:
+        """Whether a request is (or may be) still arriving."""
+        cycle = self.cycle
+        return cycle is None or cycle.more_body or cycle.response_complete
+
+    def _arm(self) -> None:
+        self._disarm()
+        self._deadline = self.loop.call_later(self.request_deadline, self._expired)
+
+    def _disarm(self) -> None:
+        if self._deadline is not None:
+            self._deadline.cancel()
+            self._deadline = None
+
+    def _expired(self) -> None:
+        self._deadline = None
+        if self.transport.is_closing():
+            return
+        log.warning("request deadline", extra={"fields": {
+            "reason": f"request not complete within {self.request_deadline:g} s; closed",
+            "client": self.client[0] if self.client else None}})
+        self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
         import h11
@@ -243,10 +314,38 @@ class JsonFormatter(logging.Formatter):
         return json.dumps(entry, sort_keys=True, default=str)
 
 
+class RateLimit(logging.Filter):
+    """At most ``rate`` warnings and errors per second pass; the others are dropped and their
+    number is attached to the next record that passes (field ``suppressed``)."""
+
+    def __init__(self, rate: int = LOG_RATE) -> None:
+        super().__init__()
+        self.rate = rate
+        self.second = 0
+        self.passed = 0
+        self.suppressed = 0
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        second = int(time.monotonic())
+        if second != self.second:
+            self.second, self.passed = second, 0
+        if self.passed >= self.rate:
+            self.suppressed += 1
+            return False
+        self.passed += 1
+        if self.suppressed:
+            record.fields = {**getattr(record, "fields", {}), "suppressed": self.suppressed}
+            self.suppressed = 0
+        return True
+
+
 def configure_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
-    for name in ("embedding_contract.serve", "uvicorn"):
+    handler.addFilter(RateLimit())
+    for name in ("embedding_contract.serve", "uvicorn", "asyncio"):
         logger = logging.getLogger(name)
         logger.handlers[:] = [handler]
         logger.setLevel(logging.INFO)
@@ -271,7 +370,8 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
-          log_requests: bool = True) -> None:
+          log_requests: bool = True, request_deadline: float = REQUEST_DEADLINE,
+          max_connections: int = MAX_CONNECTIONS) -> None:
     """Serve the schema tree at ``root`` until SIGTERM or SIGINT."""
     try:
         site = build_site(root)
@@ -280,14 +380,17 @@ def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: s
     app = create_app(site, base_path=base_path, log_requests=log_requests)
     sock = bind(host, port)
     configure_logging()
+    protocol = type("Protocol", (JsonH11Protocol,), {
+        "request_deadline": request_deadline, "max_connections": max_connections})
     config = uvicorn.Config(
-        app, http=JsonH11Protocol, h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
+        app, http=protocol, h11_max_incomplete_event_size=MAX_REQUEST_HEAD_BYTES,
         lifespan="off", log_config=None, access_log=False, server_header=False,
-        proxy_headers=False, timeout_keep_alive=5, timeout_graceful_shutdown=10)
+        proxy_headers=False, timeout_keep_alive=KEEP_ALIVE, timeout_graceful_shutdown=10)
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     log.info("listening", extra={"fields": {
         "url": f"http://{shown}:{bound_port}{base_path}", "port": bound_port,
-        "root": str(root), "files": len(site.files), "versions": list(site.versions)}})
+        "root": str(root), "files": len(site.files), "versions": list(site.versions),
+        "request_deadline_s": request_deadline, "max_connections": max_connections}})
     _Server(config).run(sockets=[sock])
     log.info("stopped", extra={"fields": {"port": bound_port}})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import shutil
 import signal
@@ -11,12 +12,14 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from embedding_contract.serve.server import RateLimit
 from tests.support.paths import ROOT, SCHEMAS
 from tests.support.schema_server import (
     RawResponse,
@@ -339,3 +342,71 @@ def test_load_script_smoke() -> None:
     assert report["requests"] == 400 and report["errors"] == 0
     assert report["p50_ms"] <= report["p99_ms"]
     assert report["requests_per_second"] > 0
+
+
+def test_silent_and_trickling_connections_are_closed_at_the_deadline() -> None:
+    """Issue: silent or trickling sockets stayed open forever. A bounded number of them is
+    closed within the request deadline while normal requests keep being answered."""
+    proc = start_server("--request-timeout", "1", "--max-connections", "40")
+    try:
+        start = time.monotonic()
+        silent = [socket.create_connection(("127.0.0.1", proc.port), timeout=5)
+                  for _ in range(10)]
+        trickle = socket.create_connection(("127.0.0.1", proc.port), timeout=5)
+        half_body = socket.create_connection(("127.0.0.1", proc.port), timeout=5)
+        half_body.sendall(b"GET /index.json HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nab")
+        with urllib.request.urlopen(proc.url + "index.json", timeout=5) as response:
+            assert response.status == 200
+        for byte in b"GET /index.json HTTP/1.1\r\nHost: x\r\n" * 10:
+            try:
+                trickle.send(bytes([byte]))
+            except OSError:
+                break
+            time.sleep(0.05)
+        trickled = time.monotonic() - start
+        for sock in silent:
+            assert sock.recv(100) == b""
+        assert trickled < 4
+        assert time.monotonic() - start < 5
+        with urllib.request.urlopen(proc.url + "index.json", timeout=5) as response:
+            assert response.status == 200
+        for sock in [*silent, trickle, half_body]:
+            sock.close()
+    finally:
+        proc.stop()
+    deadlines = [r for r in proc.records() if r.get("message") == "request deadline"]
+    assert len(deadlines) >= 11
+
+
+def test_connections_over_the_cap_are_refused_with_503() -> None:
+    proc = start_server("--request-timeout", "2", "--max-connections", "5")
+    try:
+        held = [socket.create_connection(("127.0.0.1", proc.port), timeout=5) for _ in range(12)]
+        answers = []
+        for sock in held:
+            try:
+                answers.append(sock.recv(1000))
+            except TimeoutError:
+                answers.append(b"")
+        refused = [a for a in answers if a.startswith(b"HTTP/1.1 503")]
+        assert len(refused) >= 7
+        assert b'"status": 503' in refused[0]
+        for sock in held:
+            sock.close()
+        time.sleep(0.3)
+        with urllib.request.urlopen(proc.url + "index.json", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        proc.stop()
+
+
+def test_warnings_are_rate_limited_and_counted() -> None:
+    limit = RateLimit(rate=3)
+    records = [logging.LogRecord("x", logging.WARNING, "f", 1, "m", None, None)
+               for _ in range(10)]
+    passed = [limit.filter(r) for r in records]
+    assert passed.count(True) <= 6  # at most two one-second windows in this loop
+    assert limit.suppressed >= 4 or any(getattr(r, "fields", {}).get("suppressed")
+                                        for r in records)
+    info = logging.LogRecord("x", logging.INFO, "f", 1, "m", None, None)
+    assert limit.filter(info)
