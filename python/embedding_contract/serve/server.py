@@ -137,7 +137,9 @@ class SchemaEndpoints:
             return _error(404, "not found")
         cache = {**SECURITY_HEADERS, "ETag": f'"{item.sha256}"',
                  "Cache-Control": IMMUTABLE if item.immutable else ALIAS_MAX_AGE}
-        if _etag_matches(request.headers.get("if-none-match"), item.sha256):
+        # A list header may be split over several fields (RFC 9110 5.3): take them all.
+        if_none_match = ", ".join(request.headers.getlist("if-none-match")) or None
+        if _etag_matches(if_none_match, item.sha256):
             return Response(None, 304, cache)
         return Response(item.content, 200, cache, item.media_type)
 

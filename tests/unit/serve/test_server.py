@@ -122,6 +122,12 @@ def test_if_none_match_gives_304(server: ServerProcess, header: str) -> None:
     assert response.headers["cache-control"] == IMMUTABLE
 
 
+def test_if_none_match_split_over_two_fields_gives_304(server: ServerProcess) -> None:
+    response = get(server.port, "/" + LARGE, 'If-None-Match: "other"',
+                   f'If-None-Match: "{LARGE_SHA}"')
+    assert response.status == 304
+
+
 def test_other_etag_gives_the_content(server: ServerProcess) -> None:
     response = get(server.port, "/" + LARGE, f'If-None-Match: "{LARGE_SHA[:-1]}0"')
     assert response.status == 200
