@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,7 +12,8 @@ import click
 from embedding_contract.cli.errors import one_line_errors
 from embedding_contract.cli.extras import load_extra
 from embedding_contract.cli.options import BASE_URL_ENV
-from embedding_contract.core.errors import ContractError, SchemaIntegrityError
+from embedding_contract.core.errors import FileWriteError, SchemaIntegrityError
+from embedding_contract.core.files import write_output
 
 
 @click.command()
@@ -25,7 +27,7 @@ from embedding_contract.core.errors import ContractError, SchemaIntegrityError
               help="On-disk cache (default: $EMBEDDING_CONTRACT_CACHE_DIR or "
                    "~/.cache/embedding-contract).")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.01),
-              help="Seconds per request.")
+              help="Seconds each request may take in all (connect, headers and body).")
 @click.option("--retries", default=2, show_default=True, type=click.IntRange(0, 10),
               help="Retries after a network error or 5xx, with exponential backoff.")
 @click.option("--fallback/--no-fallback", default=True, show_default=True,
@@ -40,10 +42,9 @@ def fetch(base_url: str, version: str, output: Path | None, cache_dir: Path | No
         result = client.fetch_schema(base_url, name, version, cache_dir=cache_dir,
                                      timeout=timeout, retries=retries, fallback=fallback)
         if output is None:
-            sys.stdout.buffer.write(result.content)
-            sys.stdout.flush()
+            _write_stdout(result.content)
         else:
-            _write(output, result.content)
+            write_output(output, result.content)
     for message in result.messages:
         click.echo(f"embedding-contract: warning: {message}", err=True)
     where = "(the packaged copy)" if result.source == "package" else result.url
@@ -51,10 +52,18 @@ def fetch(base_url: str, version: str, output: Path | None, cache_dir: Path | No
                f"(sha256 {result.sha256})", err=True)
 
 
-def _write(path: Path, content: bytes) -> None:
-    from embedding_contract.core.files import write_atomic
-
+def _write_stdout(content: bytes) -> None:
     try:
-        write_atomic(path, content)
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
     except OSError as exc:
-        raise ContractError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        # Nothing more can reach stdout (a full device, a closed pipe): point it at the null
+        # device so the interpreter's last flush at exit does not fail a second time.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):
+            pass  # stdout is not a file descriptor (captured by a test runner, say)
+        raise FileWriteError(f"cannot write to stdout: {exc.strerror or exc}",
+                             path="<stdout>") from exc

@@ -107,3 +107,16 @@ class UnsafeOutputError(UsageError):
     def __init__(self, message: str, *, path: str) -> None:
         super().__init__(message)
         self.path = path
+
+
+class FileWriteError(ContractError, OSError):
+    """A file or folder cannot be written (a read-only tree, a full disk...). Also an OSError,
+    so callers that handle the OS's error keep doing so."""
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return self.message

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from embedding_contract.core.errors import DriftError, ExportError, VersionError
-from embedding_contract.core.files import sha256, write_atomic, write_tree
+from embedding_contract.core.files import remove_debris, sha256, write_atomic, write_tree
 from embedding_contract.core.jsonio import parse, render
 from embedding_contract.core.versions import Version, version_key
 from embedding_contract.schemafiles.releases import INDEX_FILE, read_release, released_versions
@@ -75,6 +75,7 @@ def export(root: Path, version: str, base_url: str) -> ExportResult:
             "are immutable: bump __version__ in python/embedding_contract/__init__.py "
             "(run `embedding-contract diff --against-release` to see which bump is needed)")
     root.mkdir(parents=True, exist_ok=True)
+    remove_debris(root)  # temporaries of a run that was killed
     if existing is None:
         write_tree(root / version, {rel.removeprefix(f"{version}/"): content
                                     for rel, content in files.items()})

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import logging
 import os
+import re
+import stat
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,8 +35,12 @@ from embedding_contract.core.jsonio import parse, render
 from embedding_contract.schemafiles import packaged
 from embedding_contract.schemafiles.packaged import MAX_FILE_BYTES, parse_index, record
 from embedding_contract.schemafiles.releases import INDEX_FILE
+from embedding_contract.serve.deadline import Deadline, DeadlineTransport
 
 CACHE_ENV = "EMBEDDING_CONTRACT_CACHE_DIR"
+MAX_URL_CHARS = 2048
+MAX_SPEC_CHARS = 64
+_MODEL_NAME = re.compile(r"[a-z][a-z0-9_]*\.[A-Za-z][A-Za-z0-9_]*")
 APP_NAME = "embedding-contract"
 log = logging.getLogger("embedding_contract.serve.client")
 log.addHandler(logging.NullHandler())  # reported through FetchResult.messages unless configured
@@ -80,11 +87,11 @@ class Cache:
     def read(self, url: str, messages: list[str]) -> tuple[bytes, str | None] | None:
         """(content, etag) if a sound entry exists; a damaged entry is reported and removed."""
         body_path, meta_path = self._paths(url)
-        if not meta_path.exists():
+        if not os.path.lexists(meta_path):
             return None
         try:
-            meta = parse(meta_path.read_bytes(), str(meta_path))
-            content = body_path.read_bytes()
+            meta = parse(_read_regular(meta_path), str(meta_path))
+            content = _read_regular(body_path)
             sound = isinstance(meta, dict) and meta.get("url") == url \
                 and meta.get("sha256") == sha256(content)
         except (OSError, JsonError):
@@ -92,7 +99,7 @@ class Cache:
         if not sound:
             _report(messages, f"cache entry for {url} is corrupted (content does not match its "
                               "sha256); discarded")
-            self.remove(url)
+            self.remove(url, messages)
             return None
         etag = meta.get("etag")
         return content, etag if isinstance(etag, str) else None
@@ -107,9 +114,32 @@ class Cache:
         except OSError as exc:
             log.warning("cannot write the cache entry for %s: %s", url, exc)
 
-    def remove(self, url: str) -> None:
+    def remove(self, url: str, messages: list[str]) -> None:
+        """Delete the entry's files; what cannot be deleted (a read-only cache, a directory
+        in the way) is reported and left, and is never trusted since it is re-verified."""
         for path in self._paths(url):
-            path.unlink(missing_ok=True)
+            try:
+                if os.path.lexists(path) and stat.S_ISDIR(os.lstat(path).st_mode):
+                    raise IsADirectoryError(21, "is a directory")
+                path.unlink(missing_ok=True)
+            except OSError as exc:
+                _report(messages, f"cannot remove {path}: {exc.strerror or exc}")
+
+
+def _read_regular(path: Path) -> bytes:
+    """The content of ``path`` if it is a regular file of at most MAX_FILE_BYTES; a FIFO,
+    device or directory is refused without blocking."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(f"{path} is not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise OSError(f"{path} is larger than {MAX_FILE_BYTES} bytes")
+        with os.fdopen(os.dup(fd), "rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 def _report(messages: list[str], message: str) -> None:
@@ -119,16 +149,25 @@ def _report(messages: list[str], message: str) -> None:
 
 class _Session:
     def __init__(self, client: httpx.Client, cache: Cache, retries: int, backoff: float,
-                 messages: list[str]) -> None:
+                 messages: list[str], timeout: float, deadline: Deadline) -> None:
         self.client, self.cache, self.messages = client, cache, messages
         self.retries, self.backoff = retries, backoff
+        self.timeout, self.deadline = timeout, deadline
 
-    def get(self, url: str, expected: str | None) -> tuple[bytes, str]:
+    def get(self, url: str, expected: str | None,
+            verify: Callable[[bytes], object] | None = None) -> tuple[bytes, str]:
         """Content of ``url`` and how it was obtained (network or revalidated), verified
-        against ``expected`` when given; raises _Unreachable, FetchError or IntegrityError."""
+        against ``expected`` when given and by ``verify`` (which raises) before it is cached;
+        raises _Unreachable, FetchError or IntegrityError."""
         cached = self.cache.read(url, self.messages)
         if cached is not None and expected is not None and sha256(cached[0]) != expected:
             cached = None  # an older copy (index.json changed); fetch afresh
+        if cached is not None and verify is not None:
+            try:
+                verify(cached[0])
+            except FetchError:
+                self.cache.remove(url, self.messages)
+                cached = None
         headers = {"If-None-Match": cached[1]} if cached and cached[1] else {}
         status, etag, content = self._request(url, headers)
         if status == 304 and cached is not None:
@@ -143,6 +182,8 @@ class _Session:
             raise IntegrityError(
                 f"{url}: content sha256 {sha256(content)} does not match {expected} in the "
                 "server's index.json; not accepted")
+        if verify is not None:
+            verify(content)  # before it may replace the cached copy
         if how == "network":
             self.cache.write(url, content, etag)
         return content, how
@@ -152,24 +193,33 @@ class _Session:
         for attempt in range(self.retries + 1):
             if attempt:
                 time.sleep(min(self.backoff * 2 ** (attempt - 1), 5.0))
+            self.deadline.start(self.timeout)
             try:
                 with self.client.stream("GET", url, headers=headers) as response:
                     if response.status_code >= 500 or response.status_code == 429:
                         problem = f"HTTP {response.status_code}"
                         continue
-                    content = _read_limited(response, url)
+                    content = _read_limited(response, url, self.deadline)
                     return response.status_code, response.headers.get("etag"), content
-            except httpx.TransportError as exc:
+            except (httpx.TransportError, _Overdue) as exc:
                 problem = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
+                raise FetchError(f"{_short(url)}: {exc}") from exc
         attempts = self.retries + 1
         raise _Unreachable(
             f"{url}: {problem} (after {attempts} attempt{'s' if attempts > 1 else ''})")
 
 
-def _read_limited(response: httpx.Response, url: str) -> bytes:
+class _Overdue(Exception):
+    """The request's overall deadline passed while its body was arriving."""
+
+
+def _read_limited(response: httpx.Response, url: str, deadline: Deadline) -> bytes:
     chunks: list[bytes] = []
     size = 0
     for chunk in response.iter_bytes():
+        if deadline.passed():  # also when a caller's own client has no deadline transport
+            raise _Overdue("the response did not arrive within the request's deadline")
         size += len(chunk)
         if size > MAX_FILE_BYTES:
             raise FetchError(f"{url}: response larger than {MAX_FILE_BYTES} bytes")
@@ -187,22 +237,24 @@ def fetch_schema(base_url: str, name: str, version: str = "latest", *,
     Raises IntegrityError when content does not match the server's index, FetchError when the
     schema cannot be obtained, UsageError for an unknown model or version.
     """
-    base = base_url if base_url.endswith("/") else base_url + "/"
-    if not base.startswith(("http://", "https://")):
-        raise FetchError(f"{base_url!r} is not an http:// or https:// URL")
+    base = _checked_base(base_url)
+    if len(version) > MAX_SPEC_CHARS:
+        raise UsageError(f"version {_short(version, 40)} is longer than {MAX_SPEC_CHARS} "
+                         "characters")
     messages: list[str] = []
+    deadline = Deadline()
     session = _Session(
-        client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False),
-        Cache(cache_dir or default_cache_dir()), max(retries, 0), backoff, messages)
+        client or httpx.Client(timeout=httpx.Timeout(timeout), follow_redirects=False,
+                               transport=DeadlineTransport(deadline)),
+        Cache(cache_dir or default_cache_dir()), max(retries, 0), backoff, messages, timeout,
+        deadline)
+    index_url = base + INDEX_FILE
     try:
         try:
-            index_bytes, _ = session.get(base + INDEX_FILE, None)
+            index_bytes, _ = session.get(index_url, None, lambda b: verified_index(b, index_url))
         except _Unreachable as exc:
             return _offline(session, base, name, version, str(exc), fallback)
-        try:
-            index = parse_index(index_bytes, base + INDEX_FILE)
-        except SchemaIntegrityError as exc:
-            raise FetchError(str(exc)) from exc
+        index = verified_index(index_bytes, index_url)
         exact, found = record(index, name, version)
         url = base + found["path"]
         try:
@@ -215,6 +267,46 @@ def fetch_schema(base_url: str, name: str, version: str = "latest", *,
             session.client.close()
 
 
+def _checked_base(base_url: str) -> str:
+    """``base_url`` with a trailing slash, if it is a usable http(s) URL (UsageError if not)."""
+    shown = _short(base_url, 80)
+    if len(base_url) > MAX_URL_CHARS or any(c.isspace() or ord(c) < 32 or ord(c) == 127
+                                            for c in base_url):
+        raise UsageError(f"--base-url {shown} is not a URL (control characters, spaces, or "
+                         f"over {MAX_URL_CHARS} characters)")
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    try:
+        parsed = httpx.URL(base)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise UsageError(f"--base-url {shown} is not a URL: {exc}") from exc
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise UsageError(f"--base-url {shown} is not an http:// or https:// URL")
+    return base
+
+
+def _short(text: str, limit: int = 200) -> str:
+    """``text`` for a message: quoted, and cut to ``limit`` characters."""
+    return repr(text if len(text) <= limit else text[:limit] + "...")
+
+
+def verified_index(content: bytes, origin: str) -> dict[str, Any]:
+    """The parsed ``index.json`` if its shape, names, paths and hashes are sound, and every model
+    name matches its path (``family.Name`` -> ``<version>/family/Name.json``); else FetchError."""
+    try:
+        index = parse_index(content, origin)
+    except SchemaIntegrityError as exc:
+        raise FetchError(f"the server's index.json is not usable: {exc}") from exc
+    for version, entry in index["versions"].items():
+        for name, found in entry["models"].items():
+            if not isinstance(name, str) or not _MODEL_NAME.fullmatch(name):
+                raise FetchError(f"{origin}: {_short(str(name), 80)} is not a model name")
+            family, model = name.split(".")
+            if found["path"] != f"{version}/{family}/{model}.json":
+                raise FetchError(f"{origin}: model {name} of version {version} points at "
+                                 f"{_short(found['path'], 120)}, not its own file")
+    return index
+
+
 def _offline(session: _Session, base: str, name: str, version: str, problem: str,
              fallback: bool, expected: str | None = None) -> FetchResult:
     """The server is unreachable: the cached copy (checked against the cached index), else
@@ -225,8 +317,14 @@ def _offline(session: _Session, base: str, name: str, version: str, problem: str
     _report(messages, f"server unreachable: {problem}")
     index_url = base + INDEX_FILE
     cached_index = session.cache.read(index_url, messages)
+    index = None
     if cached_index is not None:
-        index = parse_index(cached_index[0], index_url)
+        try:
+            index = verified_index(cached_index[0], index_url)
+        except FetchError as exc:
+            _report(messages, f"cached index.json not usable ({exc}); discarded")
+            session.cache.remove(index_url, messages)
+    if index is not None:
         exact, found = record(index, name, version)
         url = base + found["path"]
         cached = session.cache.read(url, messages)
