@@ -165,7 +165,8 @@ class _Session:
         if cached is not None and verify is not None:
             try:
                 verify(cached[0])
-            except FetchError:
+            except FetchError as exc:
+                _report(self.messages, f"cached copy of {url} not usable ({exc}); discarded")
                 self.cache.remove(url, self.messages)
                 cached = None
         headers = {"If-None-Match": cached[1]} if cached and cached[1] else {}
@@ -295,8 +296,11 @@ def verified_index(content: bytes, origin: str) -> dict[str, Any]:
     try:
         index = parse_index(content, origin)
     except SchemaIntegrityError as exc:
-        raise FetchError(f"the server's index.json is not usable: {exc}") from exc
+        problem = str(exc) if len(str(exc)) <= 400 else str(exc)[:400] + "..."
+        raise FetchError(f"the server's index.json is not usable: {problem}") from exc
     for version, entry in index["versions"].items():
+        if not entry["models"]:
+            raise FetchError(f"{origin}: version {version} lists no models")
         for name, found in entry["models"].items():
             if not isinstance(name, str) or not _MODEL_NAME.fullmatch(name):
                 raise FetchError(f"{origin}: {_short(str(name), 80)} is not a model name")
@@ -322,7 +326,7 @@ def _offline(session: _Session, base: str, name: str, version: str, problem: str
         try:
             index = verified_index(cached_index[0], index_url)
         except FetchError as exc:
-            _report(messages, f"cached index.json not usable ({exc}); discarded")
+            _report(messages, f"cached copy of {index_url} not usable ({exc}); discarded")
             session.cache.remove(index_url, messages)
     if index is not None:
         exact, found = record(index, name, version)
