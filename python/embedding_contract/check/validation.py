@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from embedding_contract.core.paths import format_path
+from embedding_contract.core.paths import format_path, shorten
 from embedding_contract.models.registry import resolve
 from embedding_contract.vocabulary import VOCABULARY, Path
 
@@ -45,7 +45,7 @@ def _issue(error: Any) -> Issue:
     rule = error["type"]
     message = error["msg"]
     if rule == "extra_forbidden":
-        message = f"unknown key {loc[-1]!r} (not in the contract)"
+        message = f"unknown key {shorten(str(loc[-1]))!r} (not in the contract)"
     elif rule == "missing":
         message = f"required key {loc[-1]!r} is missing"
     elif rule not in _NAMES_ITS_VALUE:

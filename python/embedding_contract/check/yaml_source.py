@@ -167,6 +167,8 @@ class _YamlReader:
             self.loader.flatten_mapping(node)  # YAML merge keys (<<), as safe_load does
         except yaml.YAMLError as exc:
             raise _yaml_error(exc, self.file) from exc
+        except RecursionError as exc:  # PyYAML recurses once per merge in a chain of them
+            raise self.fail("merge keys (<<) chained too deeply", node) from exc
         out: dict[str, Any] = {}
         seen_explicit: set[str] = set()
         for key_node, value_node in node.value:

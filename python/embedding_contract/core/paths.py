@@ -38,8 +38,20 @@ def format_path(path: Sequence[object]) -> str:
             out += ANY_ITEM
         else:
             text = str(getattr(step, "value", step)) if not isinstance(step, str) else step
+            text = shorten(text)
             out += f".{text}" if out else text
     return out or ROOT_PATH
+
+
+MAX_SHOWN_CHARS = 80
+
+
+def shorten(text: str, limit: int = MAX_SHOWN_CHARS) -> str:
+    """``text`` cut to ``limit`` characters for a message, saying how long it was: a key or
+    value of megabytes is not echoed whole."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}...({len(text)} characters)"
 
 
 def pointer_escape(token: str) -> str:
