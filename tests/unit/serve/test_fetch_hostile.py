@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -24,58 +24,13 @@ from click.testing import CliRunner
 from embedding_contract.cli import main
 from embedding_contract.core.errors import FetchError
 from embedding_contract.serve.client import Cache, fetch_schema
+from tests.support.attacks import Hostile, Route, files
 from tests.support.paths import SCHEMAS
 
 LARGE = "recap.LargeEmbeddingsConfig"
 LARGE_PATH = "1.0.0/recap/LargeEmbeddingsConfig.json"
 INDEX = (SCHEMAS / "index.json").read_bytes()
 FAST = {"timeout": 2.0, "retries": 0, "backoff": 0.01}
-
-Route = Callable[[BaseHTTPRequestHandler], None]
-
-
-def _send(handler: BaseHTTPRequestHandler, body: bytes, status: int = 200) -> None:
-    handler.send_response(status)
-    handler.send_header("Content-Type", "application/json")
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
-
-
-def files(overrides: dict[str, bytes] | None = None) -> dict[str, Route]:
-    """Routes serving the committed tree, with ``overrides`` (path -> content) in place."""
-    content = {"/index.json": INDEX, "/" + LARGE_PATH: (SCHEMAS / LARGE_PATH).read_bytes()}
-    content.update(overrides or {})
-    return {path: (lambda h, body=body: _send(h, body)) for path, body in content.items()}
-
-
-class Hostile:
-    """A loopback HTTP server whose answers the test sets (``routes``), and can swap."""
-
-    def __init__(self) -> None:
-        self.routes: dict[str, Route] = files()
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                route = outer.routes.get(self.path.split("?")[0])
-                if route is None:
-                    _send(self, b'{"error": "not found"}', 404)
-                else:
-                    route(self)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, args=(0.05,), daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
 
 @pytest.fixture()
 def hostile() -> Iterator[Hostile]:
