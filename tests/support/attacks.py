@@ -5,6 +5,7 @@ tests/acceptance/test_attacks.py (a few rounds) and scripts/attack.py (many).
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import socket
@@ -38,9 +39,14 @@ def _send(handler: BaseHTTPRequestHandler, body: bytes, status: int = 200) -> No
 
 def files(overrides: dict[str, bytes] | None = None) -> dict[str, Route]:
     """Routes serving the committed tree, with ``overrides`` (path -> content) in place."""
-    content = {"/index.json": INDEX, "/" + LARGE_PATH: (ROOT / "schemas" / LARGE_PATH).read_bytes()}
+    content = {"/index.json": INDEX,
+               "/" + LARGE_PATH: (ROOT / "schemas" / LARGE_PATH).read_bytes()}
     content.update(overrides or {})
-    return {path: (lambda h, body=body: _send(h, body)) for path, body in content.items()}
+    return {path: functools.partial(_answer, body=body) for path, body in content.items()}
+
+
+def _answer(handler: BaseHTTPRequestHandler, body: bytes) -> None:
+    _send(handler, body)
 
 
 class Hostile:
