@@ -118,8 +118,9 @@ def remove_debris(directory: Path) -> list[Path]:
 
 def write_output(path: Path, content: bytes) -> None:
     """Write ``content`` to a user-named output: a regular file (absent or present) is written
-    atomically; a character device or a FIFO is written into as it is, never replaced; anything
-    else (a symlink, a directory, a socket, a block device) is refused with UnsafeOutputError."""
+    atomically; a character device or a FIFO (or a symlink to one, like /dev/stdout) is written
+    into as it is, never replaced; anything else (a symlink to a file, a directory, a socket, a
+    block device) is refused with UnsafeOutputError."""
     try:
         info = os.lstat(path)
     except FileNotFoundError:
@@ -130,6 +131,13 @@ def write_output(path: Path, content: bytes) -> None:
         write_atomic(path, content)
         return
     kind = stat.S_IFMT(info.st_mode)
+    follow = 0 if kind == stat.S_IFLNK else getattr(os, "O_NOFOLLOW", 0)
+    if kind == stat.S_IFLNK:  # /dev/stdout, say: written into if it leads to a device or FIFO
+        try:
+            target = stat.S_IFMT(os.stat(path).st_mode)
+        except OSError:
+            target = kind
+        kind = target if target in (stat.S_IFCHR, stat.S_IFIFO) else kind
     if kind not in (stat.S_IFCHR, stat.S_IFIFO):
         what = {stat.S_IFLNK: "a symbolic link", stat.S_IFDIR: "a directory",
                 stat.S_IFSOCK: "a socket", stat.S_IFBLK: "a block device"}.get(kind, "not a file")
@@ -137,7 +145,7 @@ def write_output(path: Path, content: bytes) -> None:
                                 "character device or a FIFO)", path=str(path))
     try:
         # O_NONBLOCK: a FIFO without a reader fails at once instead of hanging.
-        fd = os.open(path, os.O_WRONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(path, os.O_WRONLY | follow | os.O_NONBLOCK)
     except OSError as exc:
         raise _failure(path, exc) from exc
     try:

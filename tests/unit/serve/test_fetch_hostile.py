@@ -250,6 +250,10 @@ def test_output_streams_into_a_fifo_and_a_device(hostile: Hostile, tmp_path: Pat
     _one_line_exit_2(_cli(*args, str(fifo)), "cannot write")  # no reader: no hang
     assert _cli(*args, "/dev/null").exit_code == 0
     assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
+    to_device = tmp_path / "to-null"
+    to_device.symlink_to("/dev/null")
+    assert _cli(*args, str(to_device)).exit_code == 0
+    assert to_device.is_symlink()
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
