@@ -182,3 +182,15 @@ def test_random_hostile_requests_against_serve() -> None:
     for line in proc.log:
         assert "Traceback" not in line
         json.loads(line)  # every log line stays structured
+
+
+def test_serve_refuses_a_deeply_nested_index(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "index.json").write_bytes(b"[" * 100_000 + b"]" * 100_000)
+    done = subprocess.run([sys.executable, "-m", "embedding_contract.cli", "serve", "--dir",
+                           str(tree), "--port", "0"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"embedding-contract: {tree / 'index.json'}: nested deeper than 200 levels"]

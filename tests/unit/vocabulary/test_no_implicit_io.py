@@ -4,6 +4,7 @@ outside the documents given is an ExternalReferenceError naming it."""
 from __future__ import annotations
 
 import socket
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -13,34 +14,49 @@ from embedding_contract.core.errors import ExternalReferenceError
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 
 
+class Listener:
+    """A loopback listener that counts connections and closes each at once (so a client that
+    does connect fails fast instead of waiting)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(64)
+        self.sock.settimeout(0.05)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/other.json"
+        self.connections = 0
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> int:
+        self.stop.set()
+        self.thread.join(5)
+        self.sock.close()
+        return self.connections
+
+
 @pytest.fixture()
-def listener() -> Iterator[tuple[socket.socket, str]]:
-    """A loopback listener that counts connections (it never answers)."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(64)
-    sock.setblocking(False)
+def listener() -> Iterator[Listener]:
+    found = Listener()
     try:
-        yield sock, f"http://127.0.0.1:{sock.getsockname()[1]}/other.json"
+        yield found
     finally:
-        sock.close()
-
-
-def _connections(sock: socket.socket) -> int:
-    count = 0
-    while True:
-        try:
-            conn, _ = sock.accept()
-        except BlockingIOError:
-            return count
-        conn.close()
-        count += 1
+        found.close()
 
 
 @pytest.mark.parametrize("how", ["is_valid", "iter_errors", "validate"])
-def test_an_http_ref_is_refused_without_a_request(
-        listener: tuple[socket.socket, str], how: str) -> None:
-    sock, url = listener
+def test_an_http_ref_is_refused_without_a_request(listener: Listener, how: str) -> None:
+    url = listener.url
     schema = {"type": "object", "properties": {"a": {"$ref": url}}}
     validator = ContractValidator(schema)
     with pytest.raises(ExternalReferenceError) as caught:
@@ -49,7 +65,7 @@ def test_an_http_ref_is_refused_without_a_request(
             list(result)
     assert caught.value.ref == url
     assert url in str(caught.value)
-    assert _connections(sock) == 0
+    assert listener.close() == 0
 
 
 def test_a_file_ref_is_not_opened(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,10 +93,10 @@ def test_references_within_the_document_and_to_the_metaschema_still_resolve() ->
         ContractValidator({"$ref": "#/$defs/missing"}).is_valid(1)
 
 
-def test_the_fast_validator_retrieves_nothing(listener: tuple[socket.socket, str]) -> None:
-    sock, url = listener
+def test_the_fast_validator_retrieves_nothing(listener: Listener) -> None:
+    url = listener.url
     with pytest.raises(Exception, match="not retrieved"):
         FastValidator({"$ref": url})
     with pytest.raises(Exception, match="not retrieved"):
         FastValidator({"$ref": "file:///etc/passwd"})
-    assert _connections(sock) == 0
+    assert listener.close() == 0
