@@ -371,6 +371,23 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+def _within_descriptors(wanted: int) -> int:
+    """``wanted``, lowered so that the open connections fit the process's file-descriptor limit
+    with room to spare (running out of descriptors stops accept() and floods the log)."""
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    except (ImportError, OSError, ValueError):
+        return wanted
+    if soft == resource.RLIM_INFINITY or wanted <= soft - 32:
+        return wanted
+    allowed = max(soft - 32, 1)
+    log.warning("connection cap lowered", extra={"fields": {
+        "max_connections": allowed, "asked": wanted, "nofile_limit": soft}})
+    return allowed
+
+
 def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: str = "/",
           log_requests: bool = True, request_deadline: float = REQUEST_DEADLINE,
           max_connections: int = MAX_CONNECTIONS) -> None:
@@ -382,6 +399,7 @@ def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: s
     app = create_app(site, base_path=base_path, log_requests=log_requests)
     sock = bind(host, port)
     configure_logging()
+    max_connections = _within_descriptors(max_connections)
     protocol = type("Protocol", (JsonH11Protocol,), {
         "request_deadline": request_deadline, "max_connections": max_connections})
     config = uvicorn.Config(

@@ -416,3 +416,27 @@ def test_warnings_are_rate_limited_and_counted() -> None:
                                         for r in records)
     info = logging.LogRecord("x", logging.INFO, "f", 1, "m", None, None)
     assert limit.filter(info)
+
+
+def test_a_flood_of_malformed_requests_gives_a_rate_limited_structured_log() -> None:
+    proc = start_server("--request-timeout", "2")
+    try:
+        for _ in range(150):
+            with socket.create_connection(("127.0.0.1", proc.port), timeout=5) as sock:
+                sock.sendall(b"\x00\x01 not http\r\n\r\n")
+                while sock.recv(4096):
+                    pass
+        time.sleep(1.1)  # a new one-second window: the next warning carries the count
+        with socket.create_connection(("127.0.0.1", proc.port), timeout=5) as sock:
+            sock.sendall(b"\x00 not http\r\n\r\n")
+            while sock.recv(4096):
+                pass
+        with urllib.request.urlopen(proc.url + "index.json", timeout=5) as response:
+            assert response.status == 200
+    finally:
+        proc.stop()
+    records = proc.records()
+    assert len(records) == len(proc.log)  # every line is a JSON object
+    warnings = [r for r in records if r["level"] in ("warning", "error")]
+    assert len(warnings) < 150
+    assert sum(r.get("suppressed", 0) for r in warnings) > 0
