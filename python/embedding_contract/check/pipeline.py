@@ -15,10 +15,13 @@ if TYPE_CHECKING:
 NO_MODEL_HINT = ("pass --model NAME (see `embedding-contract models`) or start the file with "
                  "`# yaml-language-server: $schema=<schema URL>`")
 CONFIG_SUFFIXES = (".yaml", ".yml", ".json")
+MAX_ERRORS = 100
+"""Errors reported per file by default; a count stands for the rest."""
 
 
 def judge_file(path: Path | str, model_name: str | None, *, substitute_env: bool = True,
-               max_bytes: int | None = None, skip_unnamed: bool = False) -> FileReport:
+               max_bytes: int | None = None, skip_unnamed: bool = False,
+               max_errors: int = MAX_ERRORS) -> FileReport:
     """Load ``path`` and validate it against ``model_name`` (or the model the file names)."""
     from embedding_contract.check.loader import MAX_BYTES, load_file
 
@@ -29,7 +32,7 @@ def judge_file(path: Path | str, model_name: str | None, *, substitute_env: bool
         if skip_unnamed and model_name is None and _foreign(path):
             return FileReport(name, None, skipped=True)
         return FileReport(name, model_name, error=exc)
-    return judge_document(document, model_name, skip_unnamed=skip_unnamed)
+    return judge_document(document, model_name, skip_unnamed=skip_unnamed, max_errors=max_errors)
 
 
 def judge_folder(folder: Path) -> list[FileReport]:
@@ -57,15 +60,15 @@ def _foreign(path: Path | str) -> bool:
 
 
 def judge_document(document: Document, model_name: str | None, *,
-                   skip_unnamed: bool = False) -> FileReport:
+                   skip_unnamed: bool = False, max_errors: int = MAX_ERRORS) -> FileReport:
     """Validate a loaded document against ``model_name`` or the model it names itself."""
+    from embedding_contract.check.collect import collect
     from embedding_contract.check.fast import verdict as fast_verdict
     from embedding_contract.check.naming import (
         declared_reference,
         model_from_reference,
         names_contract_family,
     )
-    from embedding_contract.check.validation import validate
 
     name = document.file
     data = document.data
@@ -83,13 +86,23 @@ def judge_document(document: Document, model_name: str | None, *,
         data = {k: v for k, v in data.items() if k != "$schema"}
     try:
         # A valid config (the common case, in pre-commit say) is judged without Pydantic.
-        issues = [] if fast_verdict(model, data) else validate(model, data)
+        if fast_verdict(model, data):
+            return FileReport(name, model)
+        found = collect(model, data, max_errors)
     except ContractError as exc:
         error = LoadError(str(exc), file=name)
         error.__cause__ = exc  # kept for a debugger, as `raise ... from exc` would
         return FileReport(name, model, error=error)
     located = []
-    for issue in issues:
+    for issue in found.issues:
         where = document.locate(issue.path)
         located.append(Located(issue, *(where or (None, None))))
-    return FileReport(name, model, tuple(located))
+    located.sort(key=_position)
+    return FileReport(name, model, tuple(located[:max_errors]),
+                      more=max(0, len(located) - max_errors),
+                      more_at_least=found.counting_stopped)
+
+
+def _position(x: Located) -> tuple[int, int, str, str]:
+    big = 1 << 62  # unknown places last
+    return (x.line or big, x.column or big, x.issue.location, x.issue.rule)
