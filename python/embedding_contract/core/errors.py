@@ -88,5 +88,9 @@ class MissingExtra(ContractError):
     """An optional dependency of a command is not installed."""
 
 
+class SchemaTreeError(UsageError):
+    """A gate's schema tree is missing or unreadable, or lacks a version its index names."""
+
+
 class DiffInputError(UsageError):
     """Unreadable or unusable input of a diff (exit code 2)."""
