@@ -416,3 +416,20 @@ def test_counting_stops_at_the_limit(write: Write, monkeypatch: pytest.MonkeyPat
                        str(path))
     assert code == 1
     assert out.splitlines()[-1] == f"{path}: at least 6 more errors not shown (raise --max-errors)"
+
+
+def test_editor_setup_local_outside_a_checkout_refuses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never a path into the installed package (a virtual environment)."""
+    monkeypatch.setattr("embedding_contract.core.paths.source_checkout", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("editor-setup", "--local")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "embedding-contract: --local refers to schema files in your project, and there are none "
+        "here: copy them with `embedding-contract export --site schemas` (then commit them), or "
+        "pass --schemas DIR"]
+    assert run("export", "--site", "schemas")[0] == 0
+    code, out, _ = run("editor-setup", "--local", "--only", "modelines")
+    assert code == 0 and "$schema=schemas/1.0.0/recap/" in out
+    assert "site-packages" not in out and str(SCHEMAS) not in out
