@@ -21,7 +21,9 @@ from embedding_contract.core.exitcodes import ExitCode
               help="Folder of example configs (YAML or JSON), each naming its model.")
 def check_command(schemas_dir: Path, base_url: str | None, examples_dir: Path) -> None:
     """The CI gate: schemas match the models, every file in EXAMPLES is valid, and the version
-    bump covers the schema changes since the last release (docs/diff.md)."""
+    bump covers the schema changes since the last release (`embedding-contract diff
+    --against-release` shows them). Needs the schema tree (--schemas, a source checkout's by
+    default); without it, exit 2."""
     from embedding_contract.check.pipeline import judge_folder
     from embedding_contract.check.reports import gate_lines
     from embedding_contract.core.errors import DriftError
