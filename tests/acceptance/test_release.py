@@ -13,19 +13,18 @@ from embedding_contract import __version__
 from tests.support.paths import ROOT
 
 RELEASE = ROOT / "scripts" / "release"
+ENV = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+       "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
 
 
 def git(*args: str, cwd: Path) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True,
-                          timeout=60).stdout
+                          timeout=60, env=ENV).stdout
 
 
 def release(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(RELEASE), *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "GIT_AUTHOR_NAME": "t",
-                                           "GIT_AUTHOR_EMAIL": "t@example.org",
-                                           "GIT_COMMITTER_NAME": "t",
-                                           "GIT_COMMITTER_EMAIL": "t@example.org"})
+                          timeout=60, env=ENV)
 
 
 @pytest.mark.slow
