@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from embedding_contract.check.document import Document, Limits, Position, position_of
@@ -131,9 +132,52 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
     return positions
 
 
-def read_json(text: str, file: str, limits: Limits) -> Document:
-    """The document of JSON config ``text``; LoadError, with a position where known."""
+class LazyPositions(Mapping[Path, Position]):
+    """The positions of a JSON text, scanned on first use: a valid config never needs them, and
+    the scan costs several times the parse. The scan also makes every refusal the strict reader
+    makes, with its position; :meth:`Document.settle` runs it."""
+
+    def __init__(self, text: str, file: str, limits: Limits) -> None:
+        self._args = (text, file, limits)
+        self._found: dict[Path, Position] | None = None
+
+    def _positions(self) -> dict[Path, Position]:
+        if self._found is None:
+            self._found = scan_json(*self._args) or {}
+        return self._found
+
+    def __getitem__(self, key: Path) -> Position:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+
+def read_json(text: str, file: str, limits: Limits, *, lazy: bool = False) -> Document:
+    """The document of JSON config ``text``; LoadError, with a position where known.
+
+    ``lazy`` defers the position scan (and the refusals only it makes: nesting depth, and the
+    value count when a cheap upper bound does not settle it) until the positions are first
+    used; the caller must call :meth:`Document.settle` before trusting a document that fails
+    validation. A document a closed, non-recursive schema accepts is within the depth limit.
+    """
+    # Each value but the first follows a comma or opens a container: an upper bound on values.
+    if lazy and text.count(",") + text.count("[") + text.count("{") < limits.values:
+        try:
+            data = _parse(text, file, limits)
+        except LoadError:
+            pass  # the strict read below refuses it again, with the position
+        else:
+            return Document(data, file, LazyPositions(text, file, limits), text)
     positions = scan_json(text, file, limits)
+    return Document(_parse(text, file, limits), file, positions or {}, text)
+
+
+def _parse(text: str, file: str, limits: Limits) -> Any:
+    """``json.loads`` refusing duplicate keys, NaN/Infinity, long and infinite numbers."""
 
     # The scan has refused everything the contract refuses in well-formed JSON, with its
     # position; these hooks are the parser's own guard should the two ever disagree.
@@ -171,7 +215,7 @@ def read_json(text: str, file: str, limits: Limits) -> Document:
         raise LoadError("nesting is too deep", file=file) from exc
     if _SURROGATE_ESCAPE.search(text):
         _reject_surrogates(data, file)
-    return Document(data, file, positions or {}, text)
+    return data
 
 
 def _reject_surrogates(data: Any, file: str) -> None:

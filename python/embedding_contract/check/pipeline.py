@@ -27,7 +27,8 @@ def judge_file(path: Path | str, model_name: str | None, *, substitute_env: bool
 
     name = str(path)
     try:
-        document = load_file(path, substitute_env=substitute_env, max_bytes=max_bytes or MAX_BYTES)
+        document = load_file(path, substitute_env=substitute_env, max_bytes=max_bytes or MAX_BYTES,
+                             lazy=True)
     except LoadError as exc:
         if skip_unnamed and model_name is None and _foreign(path):
             return FileReport(name, None, skipped=True)
@@ -88,7 +89,10 @@ def judge_document(document: Document, model_name: str | None, *,
         # A valid config (the common case, in pre-commit say) is judged without Pydantic.
         if fast_verdict(model, data):
             return FileReport(name, model)
+        document.settle()  # positions for the errors, and the strict reader's refusals
         found = collect(model, data, max_errors)
+    except LoadError as exc:  # refused by the deferred strict read
+        return FileReport(name, model, error=exc)
     except ContractError as exc:
         error = LoadError(str(exc), file=name)
         error.__cause__ = exc  # kept for a debugger, as `raise ... from exc` would
