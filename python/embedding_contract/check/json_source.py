@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from embedding_contract.check.document import Document, Limits, Position, position_of
@@ -33,11 +33,14 @@ _VALUE, _FIRST_VALUE, _KEY, _FIRST_KEY, _COLON, _AFTER, _DONE = range(7)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | None:
+def scan_json(text: str, file: str, limits: Limits,
+              wanted: frozenset[Path] | None = None) -> dict[Path, Position] | None:
     """Positions of every value of JSON ``text``, in one iterative pass with bounded memory.
 
     Raises LoadError, with the position, for what the contract refuses in well-formed JSON.
-    Returns None at the first syntax error (json.loads then says why).
+    Returns None at the first syntax error (json.loads then says why). With ``wanted``, only
+    those paths are kept and the scan stops once all are found: for text already parsed and
+    checked (the refusals it then skips are made by the parse hooks and :func:`too_deep`).
     """
     positions: dict[Path, Position] = {}
     # One frame per open container: [path, next index (arrays) or keys seen (objects)].
@@ -66,7 +69,10 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
                                     column=column)
                 frame[1].add(key)
                 path = (*frame[0], key)
-                positions[path] = (line, column)
+                if wanted is None or path in wanted:
+                    positions[path] = (line, column)
+                    if wanted is not None and len(positions) == len(wanted):
+                        return positions
                 state = _COLON
             elif token == "}" and state == _FIRST_KEY:
                 stack.pop()
@@ -102,7 +108,10 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
             if values > limits.values:
                 raise LoadError(f"document holds more than {limits.values} values", file=file,
                                 line=line, column=column)
-            positions.setdefault(path, (line, column))
+            if wanted is None or (path in wanted and path not in positions):
+                positions.setdefault(path, (line, column))
+                if wanted is not None and len(positions) == len(wanted):
+                    return positions
             if token in ("[", "{"):
                 if len(stack) >= limits.depth:
                     raise LoadError(f"nesting is deeper than {limits.depth} levels", file=file,
@@ -146,6 +155,14 @@ class LazyPositions(Mapping[Path, Position]):
             self._found = scan_json(*self._args) or {}
         return self._found
 
+    def load(self, paths: Iterable[Path]) -> None:
+        """Scan only for ``paths`` (each present in the document) and their parents (what
+        :meth:`Document.locate` reads), stopping once all are found. Only for text whose parse
+        succeeded and that is not :func:`too_deep`: the scan's own refusals are then made."""
+        wanted = frozenset(p[:end] for p in paths for end in range(len(p) + 1))
+        found = scan_json(*self._args, wanted=wanted) or {}
+        self._found = found
+
     def __getitem__(self, key: Path) -> Position:
         return self._positions()[key]
 
@@ -154,6 +171,22 @@ class LazyPositions(Mapping[Path, Position]):
 
     def __len__(self) -> int:
         return len(self._positions())
+
+
+def too_deep(data: Any, depth: int) -> bool:
+    """Whether parsed ``data`` nests lists and objects deeper than ``depth`` levels."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, level = stack.pop()
+        children = (value.values() if isinstance(value, dict)
+                    else value if isinstance(value, list) else None)
+        if children is None:
+            continue
+        if level >= depth:
+            return True
+        stack.extend((child, level + 1) for child in children
+                     if isinstance(child, (dict, list)))
+    return False
 
 
 def read_json(text: str, file: str, limits: Limits, *, lazy: bool = False) -> Document:

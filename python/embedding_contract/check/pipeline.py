@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from embedding_contract.check.result import FileReport, Located
 from embedding_contract.core.errors import ContractError, LoadError
 
 if TYPE_CHECKING:
     from embedding_contract.check.document import Document
+    from embedding_contract.vocabulary.violation import Path as InstancePath
 
 NO_MODEL_HINT = ("pass --model NAME (see `embedding-contract models`) or start the file with "
                  "`# yaml-language-server: $schema=<schema URL>`")
@@ -65,6 +66,8 @@ def judge_document(document: Document, model_name: str | None, *,
     """Validate a loaded document against ``model_name`` or the model it names itself."""
     from embedding_contract.check.collect import collect
     from embedding_contract.check.fast import verdict as fast_verdict
+    from embedding_contract.check.json_source import LazyPositions, too_deep
+    from embedding_contract.check.loader import MAX_DEPTH
     from embedding_contract.check.naming import (
         declared_reference,
         model_from_reference,
@@ -89,8 +92,16 @@ def judge_document(document: Document, model_name: str | None, *,
         # A valid config (the common case, in pre-commit say) is judged without Pydantic.
         if fast_verdict(model, data):
             return FileReport(name, model)
-        document.settle()  # positions for the errors, and the strict reader's refusals
+        lazy = isinstance(document.positions, LazyPositions)
+        if lazy and too_deep(data, MAX_DEPTH):
+            document.settle()  # the strict reader's refusal, with its position
         found = collect(model, data, max_errors)
+        issues = found.issues
+        if lazy and isinstance(document.positions, LazyPositions):
+            # Positions only for the errors reported: the first ones in the file.
+            order = _DocumentOrder(data)
+            issues = sorted(issues, key=lambda i: order.key(i.path))[:max_errors]
+            document.positions.load(i.path[:len(order.key(i.path))] for i in issues)
     except LoadError as exc:  # refused by the deferred strict read
         return FileReport(name, model, error=exc)
     except ContractError as exc:
@@ -98,13 +109,39 @@ def judge_document(document: Document, model_name: str | None, *,
         error.__cause__ = exc  # kept for a debugger, as `raise ... from exc` would
         return FileReport(name, model, error=error)
     located = []
-    for issue in found.issues:
+    for issue in issues:
         where = document.locate(issue.path)
         located.append(Located(issue, *(where or (None, None))))
     located.sort(key=_position)
     return FileReport(name, model, tuple(located[:max_errors]),
-                      more=max(0, len(located) - max_errors),
+                      more=max(0, len(found.issues) - max_errors),
                       more_at_least=found.counting_stopped)
+
+
+class _DocumentOrder:
+    """Where a path comes in a parsed JSON document (objects keep their keys' order), without
+    its source positions: a parent before its members, members in the file's order."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self._indexes: dict[int, dict[str, int]] = {}
+
+    def key(self, path: InstancePath) -> tuple[int, ...]:
+        out, node = [], self._data
+        for step in path:
+            if isinstance(node, dict) and step in node:
+                index = self._indexes.get(id(node))
+                if index is None:
+                    index = self._indexes[id(node)] = {k: i for i, k in enumerate(node)}
+                out.append(index[step])  # type: ignore[index]
+                node = node[step]
+            elif (isinstance(node, list) and isinstance(step, int)
+                  and 0 <= step < len(node)):
+                out.append(step)
+                node = node[step]
+            else:
+                break
+        return tuple(out)
 
 
 def _position(x: Located) -> tuple[int, int, str, str]:

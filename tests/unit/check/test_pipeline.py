@@ -81,3 +81,25 @@ def test_an_invalid_json_config_gets_the_strict_refusals(
     report = judge_file(path, "recap.LargeEmbeddingsConfig")
     assert report.error is not None and message in report.error.message
     assert (report.error.line, report.error.column) == where
+
+
+@pytest.mark.parametrize("max_errors", [1, 3, 100])
+def test_deferred_positions_place_errors_as_the_strict_read_does(
+        tmp_path: Path, max_errors: int) -> None:
+    """Positions scanned for the reported errors only are the strict reader's positions."""
+    from embedding_contract.check.pipeline import judge_file
+
+    text = json.dumps({"tables": [{"name": "a", "num_embeddings": "1", "embedding_dim": 4},
+                                  0, {"name": "a", "num_embeddings": 1, "embedding_dim": 4,
+                                      "extra": True}],
+                       "tables_to_log": ["ghost", 7]}, indent=1)
+    path = tmp_path / "c.json"
+    path.write_text(text)
+    lazy = judge_file(path, "recap.LargeEmbeddingsConfig", max_errors=max_errors)
+    strict = judge_document(loads(text, file=str(path), as_json=True),
+                            "recap.LargeEmbeddingsConfig", max_errors=max_errors)
+    total = len(strict.issues) + strict.more
+    assert total >= 5 and len(lazy.issues) == min(max_errors, total)
+    assert [(x.line, x.column, x.issue.rule) for x in lazy.issues] == [
+        (x.line, x.column, x.issue.rule) for x in strict.issues]
+    assert lazy.more == strict.more
