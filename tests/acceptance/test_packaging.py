@@ -147,7 +147,25 @@ def test_wheel_and_sdist_in_a_fresh_venv(tmp_path: Path) -> None:
         top = f"embedding_contract-{__version__}/schemas/"
         in_sdist = {m.name.removeprefix(top) for m in archive.getmembers()
                     if m.name.startswith(top) and m.isfile()}
+        carried = {m.name.removeprefix(f"embedding_contract-{__version__}/")
+                   for m in archive.getmembers() if m.isfile()}
     assert in_sdist == set(expected)
+    assert {"LICENSE", "docs/validate.md", "examples/twhin-local.yaml",
+            "tests/acceptance/test_packaging.py"} <= carried
+    assert f"embedding_contract-{__version__}.dist-info/licenses/LICENSE" in names
+    assert (ROOT / "LICENSE").read_bytes() == zipfile.ZipFile(wheel).read(
+        f"embedding_contract-{__version__}.dist-info/licenses/LICENSE")
+    # The wheel built from the sdist (what `build` does) is the wheel built from the tree.
+    direct = tmp_path / "direct"
+    subprocess.run([sys.executable, "-m", "build", *isolation, "--wheel", "--outdir",
+                    str(direct), str(ROOT)], check=True, capture_output=True, timeout=600,
+                   cwd=tmp_path,
+                   env={**os.environ, "PIP_CONSTRAINT": str(ROOT / "constraints.txt")})
+    (direct_wheel,) = direct.glob("*.whl")
+    assert direct_wheel.read_bytes() == wheel.read_bytes()
+    twine = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", str(wheel),
+                            str(sdist)], capture_output=True, text=True, timeout=120)
+    assert twine.returncode == 0, twine.stdout + twine.stderr
 
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
@@ -201,5 +219,13 @@ def test_wheel_and_sdist_in_a_fresh_venv(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert site.returncode == 0, site.stderr
     assert (outside / "public" / "index.json").read_bytes() == (SCHEMAS / "index.json").read_bytes()
+    # Outside a source checkout the gates say so in one line and write nothing.
+    for gate in (["check"], ["export", "--check"], ["diff", "--against-release"]):
+        result = subprocess.run([str(cli), *gate], cwd=outside, env=env, capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 2, result.stdout + result.stderr
+        assert result.stderr == ("embedding-contract: schemas/: no schema tree here (run in a "
+                                 "source checkout, or pass --schemas DIR)\n")
+    assert sorted(p.name for p in outside.iterdir()) == ["public"]
     print(f"build {built - started:.1f}s, venv+install {installed - built:.1f}s, "
           f"checks {time.monotonic() - installed:.1f}s")

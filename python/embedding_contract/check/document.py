@@ -24,6 +24,11 @@ class Document:
     positions: Mapping[Path, Position] = field(default_factory=dict, repr=False)
     text: str | None = field(default=None, repr=False)
 
+    def settle(self) -> None:
+        """Compute the positions now if they were deferred, raising the LoadError a strict
+        read would have raised (a JSON document read with ``lazy``)."""
+        len(self.positions)
+
     def locate(self, path: Path) -> Position | None:
         """1-based (line, column) of the value at ``path``, or of its nearest parent that exists."""
         for end in range(len(path), -1, -1):

@@ -130,14 +130,23 @@ def editor_setup(version: str, *, base_url: str, models: Sequence[str] = (),
 
 def local_schemas(version: str, schemas_dir: Path | None) -> Path:
     """The schema tree local references point into: ``schemas_dir``, else ``./schemas`` when it
-    holds ``version``, else the installed package's copy."""
+    holds ``version``, else the source checkout's. Never the installed package's copy: a path
+    into a virtual environment breaks when it is rebuilt, and on a colleague's machine."""
     if schemas_dir is not None:
         return schemas_dir
     if (Path("schemas") / version).is_dir():
         return Path("schemas")
-    from embedding_contract.schemafiles.packaged import root_dir
+    from embedding_contract.core.paths import source_checkout
 
-    return root_dir()
+    top = source_checkout()
+    if top is None:
+        raise UsageError(LOCAL_OUTSIDE_CHECKOUT)
+    return top / "schemas"
+
+
+LOCAL_OUTSIDE_CHECKOUT = (
+    "--local refers to schema files in your project, and there are none here: copy them with "
+    "`embedding-contract export --site schemas` (then commit them), or pass --schemas DIR")
 
 
 def _relative(path: Path, start: Path, *, dot: bool) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from embedding_contract.check.document import Document, Limits, Position, position_of
@@ -32,11 +33,14 @@ _VALUE, _FIRST_VALUE, _KEY, _FIRST_KEY, _COLON, _AFTER, _DONE = range(7)
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
-def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | None:
+def scan_json(text: str, file: str, limits: Limits,
+              wanted: frozenset[Path] | None = None) -> dict[Path, Position] | None:
     """Positions of every value of JSON ``text``, in one iterative pass with bounded memory.
 
     Raises LoadError, with the position, for what the contract refuses in well-formed JSON.
-    Returns None at the first syntax error (json.loads then says why).
+    Returns None at the first syntax error (json.loads then says why). With ``wanted``, only
+    those paths are kept and the scan stops once all are found: for text already parsed and
+    checked (the refusals it then skips are made by the parse hooks and :func:`too_deep`).
     """
     positions: dict[Path, Position] = {}
     # One frame per open container: [path, next index (arrays) or keys seen (objects)].
@@ -65,7 +69,10 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
                                     column=column)
                 frame[1].add(key)
                 path = (*frame[0], key)
-                positions[path] = (line, column)
+                if wanted is None or path in wanted:
+                    positions[path] = (line, column)
+                    if wanted is not None and len(positions) == len(wanted):
+                        return positions
                 state = _COLON
             elif token == "}" and state == _FIRST_KEY:
                 stack.pop()
@@ -101,7 +108,10 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
             if values > limits.values:
                 raise LoadError(f"document holds more than {limits.values} values", file=file,
                                 line=line, column=column)
-            positions.setdefault(path, (line, column))
+            if wanted is None or (path in wanted and path not in positions):
+                positions.setdefault(path, (line, column))
+                if wanted is not None and len(positions) == len(wanted):
+                    return positions
             if token in ("[", "{"):
                 if len(stack) >= limits.depth:
                     raise LoadError(f"nesting is deeper than {limits.depth} levels", file=file,
@@ -131,9 +141,76 @@ def scan_json(text: str, file: str, limits: Limits) -> dict[Path, Position] | No
     return positions
 
 
-def read_json(text: str, file: str, limits: Limits) -> Document:
-    """The document of JSON config ``text``; LoadError, with a position where known."""
+class LazyPositions(Mapping[Path, Position]):
+    """The positions of a JSON text, scanned on first use: a valid config never needs them, and
+    the scan costs several times the parse. The scan also makes every refusal the strict reader
+    makes, with its position; :meth:`Document.settle` runs it."""
+
+    def __init__(self, text: str, file: str, limits: Limits) -> None:
+        self._args = (text, file, limits)
+        self._found: dict[Path, Position] | None = None
+
+    def _positions(self) -> dict[Path, Position]:
+        if self._found is None:
+            self._found = scan_json(*self._args) or {}
+        return self._found
+
+    def load(self, paths: Iterable[Path]) -> None:
+        """Scan only for ``paths`` (each present in the document) and their parents (what
+        :meth:`Document.locate` reads), stopping once all are found. Only for text whose parse
+        succeeded and that is not :func:`too_deep`: the scan's own refusals are then made."""
+        wanted = frozenset(p[:end] for p in paths for end in range(len(p) + 1))
+        found = scan_json(*self._args, wanted=wanted) or {}
+        self._found = found
+
+    def __getitem__(self, key: Path) -> Position:
+        return self._positions()[key]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._positions())
+
+    def __len__(self) -> int:
+        return len(self._positions())
+
+
+def too_deep(data: Any, depth: int) -> bool:
+    """Whether parsed ``data`` nests lists and objects deeper than ``depth`` levels."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, level = stack.pop()
+        children = (value.values() if isinstance(value, dict)
+                    else value if isinstance(value, list) else None)
+        if children is None:
+            continue
+        if level >= depth:
+            return True
+        stack.extend((child, level + 1) for child in children
+                     if isinstance(child, (dict, list)))
+    return False
+
+
+def read_json(text: str, file: str, limits: Limits, *, lazy: bool = False) -> Document:
+    """The document of JSON config ``text``; LoadError, with a position where known.
+
+    ``lazy`` defers the position scan (and the refusals only it makes: nesting depth, and the
+    value count when a cheap upper bound does not settle it) until the positions are first
+    used; the caller must call :meth:`Document.settle` before trusting a document that fails
+    validation. A document a closed, non-recursive schema accepts is within the depth limit.
+    """
+    # Each value but the first follows a comma or opens a container: an upper bound on values.
+    if lazy and text.count(",") + text.count("[") + text.count("{") < limits.values:
+        try:
+            data = _parse(text, file, limits)
+        except LoadError:
+            pass  # the strict read below refuses it again, with the position
+        else:
+            return Document(data, file, LazyPositions(text, file, limits), text)
     positions = scan_json(text, file, limits)
+    return Document(_parse(text, file, limits), file, positions or {}, text)
+
+
+def _parse(text: str, file: str, limits: Limits) -> Any:
+    """``json.loads`` refusing duplicate keys, NaN/Infinity, long and infinite numbers."""
 
     # The scan has refused everything the contract refuses in well-formed JSON, with its
     # position; these hooks are the parser's own guard should the two ever disagree.
@@ -171,7 +248,7 @@ def read_json(text: str, file: str, limits: Limits) -> Document:
         raise LoadError("nesting is too deep", file=file) from exc
     if _SURROGATE_ESCAPE.search(text):
         _reject_surrogates(data, file)
-    return Document(data, file, positions or {}, text)
+    return data
 
 
 def _reject_surrogates(data: Any, file: str) -> None:

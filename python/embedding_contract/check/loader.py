@@ -30,19 +30,23 @@ MAX_NUMBER_CHARS = 100
 
 
 def load_file(path: str | os.PathLike[str], *, substitute_env: bool = True,
-              max_bytes: int = MAX_BYTES) -> Document:
-    """Read and parse one config file (``.json`` as JSON, anything else as YAML)."""
+              max_bytes: int = MAX_BYTES, lazy: bool = False) -> Document:
+    """Read and parse one config file (``.json`` as JSON, anything else as YAML); ``lazy``: see
+    :func:`loads`."""
     name = os.fspath(path)
     raw = read_bounded(name, max_bytes)
     return loads(raw, file=name, substitute_env=substitute_env,
-                 as_json=name.lower().endswith(".json"))
+                 as_json=name.lower().endswith(".json"), lazy=lazy)
 
 
 def loads(raw: bytes | str, *, file: str = "<input>", substitute_env: bool = True,
-          as_json: bool = False, env: Mapping[str, str] | None = None) -> Document:
-    """Parse config text; ``as_json`` picks the strict JSON parser instead of YAML."""
+          as_json: bool = False, env: Mapping[str, str] | None = None,
+          lazy: bool = False) -> Document:
+    """Parse config text; ``as_json`` picks the strict JSON parser instead of YAML. ``lazy``
+    defers JSON positions until needed (:meth:`Document.settle` before reporting errors)."""
     text = config_text(raw, file)
     if as_json:
-        return read_json(text, file, Limits(MAX_DEPTH, MAX_JSON_VALUES, MAX_NUMBER_CHARS))
+        return read_json(text, file, Limits(MAX_DEPTH, MAX_JSON_VALUES, MAX_NUMBER_CHARS),
+                         lazy=lazy)
     variables = (environment() if env is None else dict(env)) if substitute_env else None
     return read_yaml(text, file, variables, Limits(MAX_DEPTH, MAX_VALUES, MAX_NUMBER_CHARS))

@@ -17,6 +17,7 @@ from embedding_contract.core.annotations import command, printable
 from embedding_contract.core.exitcodes import ExitCode
 
 FORMATS = ("text", "json", "github")
+MORE_RULE = "more-errors"
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,11 @@ def text_lines(report: FileReport) -> list[str]:
     """``FILE:LINE:COL: path: message [rule]`` per issue, or ``FILE[:LINE[:COL]]: message``."""
     if report.error is not None:
         return [printable(str(report.error) + _hint(report))]
-    return [printable(f"{report.file}:{x.line or 1}:{x.column or 1}: {x.issue.location}: "
-                      f"{x.issue.message} [{x.issue.rule}]") for x in report.issues]
+    lines = [printable(f"{report.file}:{x.line or 1}:{x.column or 1}: {x.issue.location}: "
+                       f"{x.issue.message} [{x.issue.rule}]") for x in report.issues]
+    if report.more_text:
+        lines.append(printable(f"{report.file}: {report.more_text}"))
+    return lines
 
 
 def github_lines(report: FileReport) -> list[str]:
@@ -46,10 +50,14 @@ def github_lines(report: FileReport) -> list[str]:
         return [printable(command("error", e.message + _hint(report), file=report.file,
                                   line=e.line or 1, col=e.column or 1,
                                   title="unreadable config"))]
-    return [printable(command("error", f"{x.issue.location}: {x.issue.message}",
-                              file=report.file, line=x.line or 1, col=x.column or 1,
-                              title=x.issue.rule))
-            for x in report.issues]
+    lines = [printable(command("error", f"{x.issue.location}: {x.issue.message}",
+                               file=report.file, line=x.line or 1, col=x.column or 1,
+                               title=x.issue.rule))
+             for x in report.issues]
+    if report.more_text:
+        lines.append(printable(command("error", report.more_text, file=report.file,
+                                       title=MORE_RULE)))
+    return lines
 
 
 def _no_surrogates(text: str) -> str:
@@ -58,16 +66,22 @@ def _no_surrogates(text: str) -> str:
 
 def json_entries(report: FileReport) -> list[dict[str, Any]]:
     """``{"file", "model", "line", "column", "path", "rule", "message"}`` per issue; a load error
-    has ``"rule": "load-error"`` and ``"path": null``."""
+    has ``"rule": "load-error"`` and ``"path": null``; issues left out by ``--max-errors``, one
+    entry with ``"rule": "more-errors"``."""
     file = _no_surrogates(report.file)
     if report.error is not None:
         return [{"file": file, "model": report.model, "line": report.error.line,
                  "column": report.error.column, "path": None, "rule": "load-error",
                  "message": _no_surrogates(report.error.message + _hint(report))}]
-    return [{"file": file, "model": report.model, "line": x.line, "column": x.column,
-             "path": _no_surrogates(x.issue.location), "rule": x.issue.rule,
-             "message": _no_surrogates(x.issue.message)}
-            for x in report.issues]
+    entries: list[dict[str, Any]] = [
+        {"file": file, "model": report.model, "line": x.line, "column": x.column,
+         "path": _no_surrogates(x.issue.location), "rule": x.issue.rule,
+         "message": _no_surrogates(x.issue.message)}
+        for x in report.issues]
+    if report.more_text:
+        entries.append({"file": file, "model": report.model, "line": None, "column": None,
+                        "path": None, "rule": MORE_RULE, "message": report.more_text})
+    return entries
 
 
 def render(reports: Sequence[FileReport], output_format: str) -> list[Line]:

@@ -35,12 +35,25 @@ class FileReport:
     error: LoadError | None = None
     hint: str | None = None
     skipped: bool = False
+    more: int = 0
+    """Issues found beyond the ones kept (``--max-errors``)."""
+    more_at_least: bool = False
+    """Counting stopped: ``more`` is a lower bound."""
+
+    @property
+    def more_text(self) -> str | None:
+        """``N more errors not shown`` when issues were left out."""
+        if not self.more and not self.more_at_least:
+            return None
+        count = f"at least {self.more}" if self.more_at_least else f"{self.more}"
+        plural = "s" if self.more != 1 or self.more_at_least else ""
+        return f"{count} more error{plural} not shown (raise --max-errors)"
 
     @property
     def exit_code(self) -> ExitCode:
         if self.error is not None:
             return ExitCode.USAGE
-        return ExitCode.FAILED if self.issues else ExitCode.OK
+        return ExitCode.FAILED if self.issues or self.more else ExitCode.OK
 
 
 def worst(reports: Iterable[FileReport]) -> ExitCode:

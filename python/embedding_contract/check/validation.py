@@ -49,7 +49,7 @@ def _issue(error: Any) -> Issue:
     elif rule == "missing":
         message = f"required key {loc[-1]!r} is missing"
     elif rule not in _NAMES_ITS_VALUE:
-        message = f"{message} (got {_show(error.get('input'))})"
+        message = f"{message} (got {show(error.get('input'))})"
     return Issue(loc, rule, message, error.get("input"))
 
 
@@ -57,7 +57,8 @@ def _issue(error: Any) -> Issue:
 _NAMES_ITS_VALUE = {"one-of", "at-most-one-of", *(c.RULE for c in VOCABULARY.values())}
 
 
-def _show(value: Any) -> str:
+def show(value: Any) -> str:
+    """``value`` as short JSON for a message."""
     try:
         text = json.dumps(value, ensure_ascii=False, allow_nan=True)
     except (TypeError, ValueError):

@@ -9,7 +9,7 @@ from typing import NoReturn
 
 import click
 
-from embedding_contract.core.errors import ContractError
+from embedding_contract.core.errors import ContractError, UsageError
 from embedding_contract.core.exitcodes import ExitCode
 
 
@@ -22,8 +22,10 @@ def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
 @contextmanager
 def one_line_errors(*, failed: tuple[type[ContractError], ...] = ()) -> Iterator[None]:
     """Turn a :class:`ContractError` raised in the block into :func:`fail`: exit 1 for the
-    ``failed`` types (the answer is no), 2 for the others (the question could not be answered)."""
+    ``failed`` types (the answer is no), 2 for the others and for every UsageError (the question
+    could not be answered: a missing input, say)."""
     try:
         yield
     except ContractError as exc:
-        fail(str(exc), ExitCode.FAILED if isinstance(exc, failed) else ExitCode.USAGE)
+        answered = isinstance(exc, failed) and not isinstance(exc, UsageError)
+        fail(str(exc), ExitCode.FAILED if answered else ExitCode.USAGE)

@@ -24,9 +24,11 @@ from embedding_contract.cli.errors import one_line_errors
               help="Largest file accepted (default 64 MiB).")
 @click.option("--skip-unnamed", is_flag=True,
               help="Skip files that name no contract model instead of failing (pre-commit).")
+@click.option("--max-errors", type=click.IntRange(min=1), default=100, show_default=True,
+              help="Errors reported per file; a last line counts the rest.")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(model_name: str | None, output_format: str, no_env: bool, max_bytes: int | None,
-             skip_unnamed: bool, files: tuple[Path, ...]) -> None:
+             skip_unnamed: bool, max_errors: int, files: tuple[Path, ...]) -> None:
     """Validate config FILES (YAML or JSON); every error as FILE:LINE:COL: path: message [rule]."""
     from embedding_contract.check.pipeline import judge_file
     from embedding_contract.check.reports import render
@@ -37,7 +39,7 @@ def validate(model_name: str | None, output_format: str, no_env: bool, max_bytes
         with one_line_errors():
             check_name(model_name)
     reports = [judge_file(f, model_name, substitute_env=not no_env, max_bytes=max_bytes,
-                          skip_unnamed=skip_unnamed) for f in files]
+                          skip_unnamed=skip_unnamed, max_errors=max_errors) for f in files]
     for line in render(reports, output_format):
         click.echo(line.text, err=line.to_stderr)
     sys.exit(worst(reports))

@@ -52,6 +52,17 @@ class LoadError(ContractError):
         return f"{where}: {self.message}"
 
 
+class ConfigInvalid(ContractError):
+    """A config file parsed but breaks the contract; ``errors`` holds one line per error, as
+    ``embedding-contract validate`` prints them (``FILE:LINE:COL: path: message [rule]``)."""
+
+    def __init__(self, file: str, errors: list[str]) -> None:
+        count = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+        super().__init__(f"{file}: {count}:\n" + "\n".join(errors))
+        self.file = file
+        self.errors = errors
+
+
 class ExportError(ContractError):
     """Exporting would break a rule of the schema tree (a released version changing, say)."""
 
@@ -86,6 +97,10 @@ class ServeError(ContractError):
 
 class MissingExtra(ContractError):
     """An optional dependency of a command is not installed."""
+
+
+class SchemaTreeError(UsageError):
+    """A gate's schema tree is missing or unreadable, or lacks a version its index names."""
 
 
 class DiffInputError(UsageError):

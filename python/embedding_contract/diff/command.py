@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from embedding_contract.core.errors import DiffInputError, UsageError
+from embedding_contract.core.errors import DiffInputError
 from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.core.versions import Bump
 from embedding_contract.diff.gate import Options, Report, compare, run_gate
@@ -49,13 +49,11 @@ def run_diff(old: str | None, new: str | None, *, against_release: bool, options
 
 
 def gate_for_check(schemas_dir: Path, version: str, base_url: str) -> tuple[list[str], bool]:
-    """The compatibility step of ``embedding-contract check``: lines to print, and failed?"""
+    """The compatibility step of ``embedding-contract check``: lines to print, and failed?
+    Unreadable input raises UsageError (exit 2)."""
     from embedding_contract.diff.gate import load_options
 
-    try:
-        report = run_gate(schemas_dir, version, base_url, load_options())
-    except UsageError as exc:  # unreadable input, a malformed version
-        return [f"FAIL compatibility gate: {exc}"], True
+    report = run_gate(schemas_dir, version, base_url, load_options())
     lines = text_lines(report, only_breaking=True)
     if not report.comparisons:
         lines = [f"ok   {n}" for n in report.notes] + [

@@ -8,7 +8,9 @@ released version strictly older than ``__version__`` (with ``--transitive``, wit
   validates (or to a default) a new minor; annotations only a patch; a larger bump is fine;
 - when the models drift from an already released ``__version__`` (a model changed without a
   bump), the gate fails and names the bump needed relative to that release;
-- with no older release, ``__version__`` is the first release and passes.
+- with no older release in an existing tree, ``__version__`` is the first release and passes;
+  no tree, or an index naming a version whose folder is absent, is an input error (exit 2): a
+  gate never passes for want of something to compare.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from embedding_contract.diff.findings import Finding, Mode, Policy
 from embedding_contract.diff.keywords import canonical
 from embedding_contract.diff.sources import Release, read_version, release_from_export
 from embedding_contract.diff.waivers import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
-from embedding_contract.schemafiles.releases import released_versions
 
 CONFIG_TABLE = ("tool", "embedding-contract", "gate")
 _CONFIG_KEYS = {"policy", "mode", "transitive", "exceptions"}
@@ -152,14 +153,14 @@ def _verdict(breaking: bool, required: Bump, mode: Mode) -> str:
 
 def run_gate(schemas_dir: Path, version: str, base_url: str, options: Options) -> Report:
     """Check ``__version__`` against the released versions (see the module docstring)."""
-    from embedding_contract.schemafiles.export import build_release
+    from embedding_contract.schemafiles.export import build_release, require_tree
 
     current_version = Version.parse(version)
+    released = require_tree(schemas_dir)
     report = Report(True, options)
     current = release_from_export(build_release(version, base_url), version,
                                   f"models (version {version})",
                                   f"{schemas_dir.as_posix().rstrip('/')}/{version}/")
-    released = released_versions(schemas_dir)
     newer = [v for v in released if Version.parse(v) > current_version]
     if newer:
         report.notes.append(f"released versions newer than {version} exist "

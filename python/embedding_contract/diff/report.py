@@ -99,7 +99,8 @@ def text_lines(report: Report, only_breaking: bool = False) -> list[str]:
             if (not only_breaking or f.breaks(c.mode.directions) or f.waived is not None
                     or (not c.ok and f.bump(c.mode.directions) is c.required)):
                 lines.extend(finding_lines(f, c))
-        lines.append(f"{len(c.findings)} findings: {_counts(c)}")
+        count = len(c.findings)
+        lines.append(f"{count} finding{'' if count == 1 else 's'}: {_counts(c)}")
         lines.append(("ok   " if c.ok else "FAIL ") + c.message)
     lines.extend(_tail(report))
     return lines

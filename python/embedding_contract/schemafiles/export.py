@@ -12,7 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from embedding_contract.core.errors import DriftError, ExportError, VersionError
+from embedding_contract.core.errors import (
+    DriftError,
+    ExportError,
+    JsonError,
+    SchemaTreeError,
+    VersionError,
+)
 from embedding_contract.core.files import remove_debris, sha256, write_atomic, write_tree
 from embedding_contract.core.jsonio import parse, render
 from embedding_contract.core.versions import Version, version_key
@@ -84,8 +90,37 @@ def export(root: Path, version: str, base_url: str) -> ExportResult:
     return ExportResult(version, existing is None, len(files))
 
 
+NO_TREE_HINT = "run in a source checkout, or pass --schemas DIR"
+
+
+def require_tree(root: Path, exported: str | None = None) -> list[str]:
+    """The released versions of the schema tree at ``root``, oldest first; SchemaTreeError when
+    there is no tree, its index is not JSON, or a version the index names has no folder (but
+    ``exported``, whose absence is drift). A gate judges nothing without its inputs, so it must
+    never pass for want of them."""
+    if not root.is_dir():
+        raise SchemaTreeError(f"{root}/: no schema tree here ({NO_TREE_HINT})")
+    released = released_versions(root)
+    index_path = root / INDEX_FILE
+    if not index_path.is_file():
+        return released
+    try:
+        index = parse(index_path.read_bytes(), str(index_path))
+    except (OSError, JsonError) as exc:
+        raise SchemaTreeError(f"{index_path}: cannot read the index: {exc}") from exc
+    named = index.get("versions") if isinstance(index, dict) else None
+    if isinstance(named, dict):  # a malformed index is drift, which the check reports
+        absent = sorted(set(named) - set(released) - {exported}, key=version_key)
+        if absent:
+            raise SchemaTreeError(f"{root}/: version {absent[0]} is named in {INDEX_FILE} but "
+                                  "its folder is absent")
+    return released
+
+
 def check(root: Path, version: str, base_url: str) -> None:
-    """Raise DriftError with a readable diff if the committed tree differs from a fresh export."""
+    """Raise DriftError with a readable diff if the committed tree differs from a fresh export;
+    SchemaTreeError (see :func:`require_tree`) if there is no tree to compare."""
+    require_tree(root, exported=version)
     files = build_release(version, base_url)
     committed = read_release(root, version) if (root / version).is_dir() else {}
     diffs: list[str] = []

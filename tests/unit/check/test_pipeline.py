@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -47,3 +48,58 @@ def test_no_model_is_a_usage_error_with_a_hint() -> None:
     report = judge_document(loads("a: 1\n", file="c.yaml"), None)
     assert report.error is not None and report.hint == pipeline.NO_MODEL_HINT
     assert judge_document(loads("a: 1\n", file="c.yaml"), None, skip_unnamed=True).skipped
+
+
+def test_a_valid_json_config_is_judged_without_positions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Positions cost several times the parse; only errors need them."""
+    from embedding_contract.check.pipeline import judge_file
+
+    def no_scan(*args: object) -> None:
+        raise AssertionError("positions computed for a valid config")
+
+    valid = {"tables": [{"name": f"t{i}", "num_embeddings": 1, "embedding_dim": 4}
+                        for i in range(3)],
+             "optimizer": {"init_learning_rate": 0.1, "learning_rate": {"constant": 0.1}}}
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(valid))
+    monkeypatch.setattr("embedding_contract.check.json_source.scan_json", no_scan)
+    assert judge_file(path, "recap.LargeEmbeddingsConfig").exit_code is ExitCode.OK
+
+
+@pytest.mark.parametrize(("text", "message", "where"), [
+    ('{"tables": ' + "[" * 300 + "]" * 300 + "}", "nesting is deeper than 200 levels", (1, 211)),
+    ('{"tables": [], "tables": []}', "duplicate key 'tables'", (1, 16)),
+    ('{"tables": [1e999]}', "too large for a 64-bit float", (1, 13)),
+])
+def test_an_invalid_json_config_gets_the_strict_refusals(
+        tmp_path: Path, text: str, message: str, where: tuple[int, int]) -> None:
+    from embedding_contract.check.pipeline import judge_file
+
+    path = tmp_path / "c.json"
+    path.write_text(text)
+    report = judge_file(path, "recap.LargeEmbeddingsConfig")
+    assert report.error is not None and message in report.error.message
+    assert (report.error.line, report.error.column) == where
+
+
+@pytest.mark.parametrize("max_errors", [1, 3, 100])
+def test_deferred_positions_place_errors_as_the_strict_read_does(
+        tmp_path: Path, max_errors: int) -> None:
+    """Positions scanned for the reported errors only are the strict reader's positions."""
+    from embedding_contract.check.pipeline import judge_file
+
+    text = json.dumps({"tables": [{"name": "a", "num_embeddings": "1", "embedding_dim": 4},
+                                  0, {"name": "a", "num_embeddings": 1, "embedding_dim": 4,
+                                      "extra": True}],
+                       "tables_to_log": ["ghost", 7]}, indent=1)
+    path = tmp_path / "c.json"
+    path.write_text(text)
+    lazy = judge_file(path, "recap.LargeEmbeddingsConfig", max_errors=max_errors)
+    strict = judge_document(loads(text, file=str(path), as_json=True),
+                            "recap.LargeEmbeddingsConfig", max_errors=max_errors)
+    total = len(strict.issues) + strict.more
+    assert total >= 5 and len(lazy.issues) == min(max_errors, total)
+    assert [(x.line, x.column, x.issue.rule) for x in lazy.issues] == [
+        (x.line, x.column, x.issue.rule) for x in strict.issues]
+    assert lazy.more == strict.more

@@ -64,14 +64,45 @@ def test_three_mistakes_three_lines(write: Write) -> None:
         "[int_type]",
         f"{path}:9:5: tables[1].dimension: unknown key 'dimension' (not in the contract) "
         "[extra_forbidden]",
+        f"{path}:16:5: tables_to_log[1]: 'ghost' names no item of tables (by name) "
+        "[references]",
     ]
-    # Pydantic runs the cross-field rules only on structurally valid data: fix those two and
-    # the third mistake shows, at its own line.
+    # Fixing the first two leaves the third, at its own line.
     fixed = write("fixed.yaml", THREE_MISTAKES.replace('"8"', "8").replace(
         "    dimension: 8\n", ""))
     code, out, _ = run("validate", str(fixed))
     assert (code, out) == (1, f"{fixed}:15:5: tables_to_log[1]: 'ghost' names no item of tables "
                               "(by name) [references]\n")
+
+
+ISSUE_THREE = """\
+tables:
+  - {name: user_id, num_embeddings: "2000", embedding_dim: 128}
+  - {name: user_id, num_embeddings: 10, embedding_dim: 16}
+optimizer:
+  init_learning_rate: 1e-2
+  learning_rate:
+    constant: 0.01
+    linear_ramp_to_constant: {learning_rate: 0.1, num_ramp_steps: 10}
+"""
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github"])
+def test_a_type_error_hides_neither_the_group_nor_a_portable_rule(
+        write: Write, output_format: str) -> None:
+    """A string for an integer, two schedules at once, a duplicate name: three errors, one run,
+    in the order of the file."""
+    path = write("three.yaml", ISSUE_THREE)
+    code, out, _ = run("validate", "--model", "recap.LargeEmbeddingsConfig", "--format",
+                       output_format, str(path))
+    assert code == 1
+    if output_format == "json":
+        rules = [e["rule"] for e in json.loads(out)]
+    elif output_format == "github":
+        rules = [line.split("title=")[1].split("::")[0] for line in out.splitlines()]
+    else:
+        rules = [line.rsplit("[", 1)[1].rstrip("]") for line in out.splitlines()]
+    assert rules == ["int_type", "unique-by", "one-of"], out
 
 
 def test_three_mistakes_at_three_lines_at_once(write: Write) -> None:
@@ -144,12 +175,12 @@ def test_json_format_is_a_stable_list(write: Write) -> None:
     path = write("three.yaml", THREE_MISTAKES)
     code, out, _ = run("validate", "--format", "json", str(path), str(path))
     entries = json.loads(out)
-    assert code == 1 and len(entries) == 4
+    assert code == 1 and len(entries) == 6
     assert [list(e) for e in entries] == [
-        ["file", "model", "line", "column", "path", "rule", "message"]] * 4
-    assert entries[:2] == entries[2:]
-    assert [(e["line"], e["column"], e["rule"]) for e in entries[:2]] == [
-        (6, 5, "int_type"), (9, 5, "extra_forbidden")]
+        ["file", "model", "line", "column", "path", "rule", "message"]] * 6
+    assert entries[:3] == entries[3:]
+    assert [(e["line"], e["column"], e["rule"]) for e in entries[:3]] == [
+        (6, 5, "int_type"), (9, 5, "extra_forbidden"), (16, 5, "references")]
     assert run("validate", "--format", "json", str(path))[1] == run(
         "validate", "--format", "json", str(path))[1]
 
@@ -362,3 +393,43 @@ def test_compare_script_text_report() -> None:
     assert "DISAGREE" not in run.stdout
     assert "    check-jsonschema  $.tables[0].embedding_dim: '64' is not of type 'integer'" \
         in run.stdout
+
+
+def test_errors_beyond_the_cap_are_counted(write: Write) -> None:
+    """A hostile list of wrong items: --max-errors lines, then one line counting the rest."""
+    path = write("zeros.json", json.dumps({"tables": [0] * 30}))
+    code, out, _ = run("validate", "--model", "recap.LargeEmbeddingsConfig", "--max-errors", "5",
+                       str(path))
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 6, out
+    assert "[required]" in lines[0] and all("[type]" in line for line in lines[1:5])
+    assert lines[5] == f"{path}: 26 more errors not shown (raise --max-errors)"
+    code, out, _ = run("validate", "--model", "recap.LargeEmbeddingsConfig", "--max-errors", "5",
+                       "--format", "json", str(path))
+    assert json.loads(out)[-1]["rule"] == "more-errors"
+
+
+def test_counting_stops_at_the_limit(write: Write, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("embedding_contract.check.collect.COUNT_LIMIT", 10)
+    path = write("zeros.json", json.dumps({"tables": [0] * 30}))
+    code, out, _ = run("validate", "--model", "recap.LargeEmbeddingsConfig", "--max-errors", "4",
+                       str(path))
+    assert code == 1
+    assert out.splitlines()[-1] == f"{path}: at least 6 more errors not shown (raise --max-errors)"
+
+
+def test_editor_setup_local_outside_a_checkout_refuses(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never a path into the installed package (a virtual environment)."""
+    monkeypatch.setattr("embedding_contract.core.paths.source_checkout", lambda: None)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("editor-setup", "--local")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "embedding-contract: --local refers to schema files in your project, and there are none "
+        "here: copy them with `embedding-contract export --site schemas` (then commit them), or "
+        "pass --schemas DIR"]
+    assert run("export", "--site", "schemas")[0] == 0
+    code, out, _ = run("editor-setup", "--local", "--only", "modelines")
+    assert code == 0 and "$schema=schemas/1.0.0/recap/" in out
+    assert "site-packages" not in out and str(SCHEMAS) not in out

@@ -69,6 +69,7 @@ def with_description(doc: dict[str, Any]) -> None:
 
 def gate(root: Path, version: str, tmp_path: Path, **options: Any) -> Any:
     options.setdefault("exceptions", tmp_path / "none.yaml")
+    root.mkdir(parents=True, exist_ok=True)  # no tree at all is an input error
     return run_gate(root, version, DEFAULT_BASE_URL, Options(**options))
 
 
