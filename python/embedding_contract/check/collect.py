@@ -100,7 +100,7 @@ def _schema(model_name: str) -> tuple[dict[str, Any], PortableRules]:
 def _validator(model_name: str) -> Any:
     from jsonschema import ValidationError, validators
 
-    from embedding_contract.vocabulary.contract_validator import ContractValidator
+    from embedding_contract.vocabulary.contract_validator import EXTENDED_CLASS, closed_registry
 
     def branches(validator: Any, subschemas: Any, instance: Any) -> tuple[list[Any], int]:
         """Errors of each failing branch (at most COUNT_LIMIT each) and how many pass."""
@@ -125,5 +125,5 @@ def _validator(model_name: str) -> Any:
             yield ValidationError(f"must match exactly one of the allowed forms; matches {why}",
                                   context=errors if not passing else [])
 
-    capped = validators.extend(ContractValidator, validators={"anyOf": any_of, "oneOf": one_of})
-    return capped(_schema(model_name)[0])
+    capped = validators.extend(EXTENDED_CLASS, validators={"anyOf": any_of, "oneOf": one_of})
+    return capped(_schema(model_name)[0], registry=closed_registry())

@@ -52,7 +52,9 @@ def _keyword(rule_class: type[PortableRule]) -> Callable[..., Iterator[Validatio
 _TYPES = Draft202012Validator.TYPE_CHECKER.redefine_many(
     {"number": _is_number, "integer": _is_integer})
 
-_Extended: Any = validators.extend(
+# The python-jsonschema class behind ContractValidator, for callers that extend it further
+# (construct it with ``registry=closed_registry()`` to keep references closed).
+EXTENDED_CLASS: Any = validators.extend(
     Draft202012Validator,
     validators={keyword: _keyword(cls) for keyword, cls in VOCABULARY.items()},
     type_checker=_TYPES,
@@ -84,7 +86,7 @@ class ContractValidator:
     def __init__(self, schema: Any, *, registry: Registry[Any] | None = None,
                  **options: Any) -> None:
         self.schema = schema
-        self._validator = _Extended(schema, registry=registry or closed_registry(), **options)
+        self._validator = EXTENDED_CLASS(schema, registry=registry or closed_registry(), **options)
 
     def iter_errors(self, instance: Any) -> Iterator[ValidationError]:
         try:
