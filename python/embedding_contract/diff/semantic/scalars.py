@@ -18,7 +18,7 @@ from typing import Any
 from embedding_contract.diff.semantic.normalise import Atom, is_integral
 from embedding_contract.diff.semantic.patterns import included
 
-DOUBLE_MAX = Fraction(sys.float_info.max)
+DOUBLE_MAX = Fraction(repr(sys.float_info.max))  # as exact() reads the bound
 SMALL = 32
 
 

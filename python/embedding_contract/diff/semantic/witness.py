@@ -10,12 +10,14 @@ not end) does not veto the other's verdict; one that disagrees does.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
 
 from embedding_contract.diff.semantic import arrays, objects
 from embedding_contract.diff.semantic.budget import Budget, Undecided
-from embedding_contract.diff.semantic.normalise import Atom, Normaliser
+from embedding_contract.diff.semantic.normalise import Atom, Normaliser, json_type
 from embedding_contract.diff.semantic.patterns import samples
 from embedding_contract.diff.semantic.scalars import (
     finite,
@@ -31,10 +33,46 @@ PER_NODE = 12
 _BASICS: list[Any] = [None, True, False, 0, 1, -1, 0.5, "", "a", [], {}]
 
 
+@dataclass
+class Hints:
+    """Keys and scalars either schema mentions anywhere: candidates built from one schema
+    try the other's keys and values too."""
+
+    keys: list[str] = field(default_factory=list)
+    scalars: list[Any] = field(default_factory=list)
+
+    def collect(self, node: Any) -> Hints:
+        if isinstance(node, Mapping):
+            for key, value in node.items():
+                if key in ("properties", "dependentRequired", "dependentSchemas"):
+                    self.keys += [k for k in value if isinstance(k, str)] \
+                        if isinstance(value, Mapping) else []
+                elif key == "patternProperties" and isinstance(value, Mapping):
+                    for p in value:
+                        self.keys += samples((p,), 2)
+                elif key == "required" and isinstance(value, list):
+                    self.keys += [k for k in value if isinstance(k, str)]
+                elif key == "const":
+                    self.scalars.append(value)
+                elif key == "enum" and isinstance(value, list):
+                    self.scalars += value
+                elif key in _BOUNDS and isinstance(value, (int, float)):
+                    self.scalars += [value, value + 1, value - 1]
+                self.collect(value)
+        elif isinstance(node, list):
+            for item in node:
+                self.collect(item)
+        return self
+
+
+_BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+
+
 class Generator:
-    def __init__(self, side: Side, budget: Budget) -> None:
+    def __init__(self, side: Side, budget: Budget, hints: Hints | None = None) -> None:
         self.norm = Normaliser(side.document, budget)
         self.budget = budget
+        self.hints = hints or Hints()
 
     def values(self, schema: Any, depth: int = 0) -> list[Any]:
         out: list[Any] = []
@@ -50,10 +88,11 @@ class Generator:
         small = finite(atom)
         if small is not None:
             return small[:PER_NODE]
+        hinted = [v for v in self.hints.scalars if json_type(v) == atom.type][:PER_NODE]
         if atom.type == "number":
-            return _numbers(atom)
+            return _numbers(atom) + hinted
         if atom.type == "string":
-            return _strings(atom)
+            return _strings(atom) + hinted
         if depth >= MAX_DEPTH:
             return [[]] if atom.type == "array" else [{}]
         if atom.type == "array":
@@ -89,7 +128,7 @@ class Generator:
         keys = sorted(objects.names(atom) - set(req))
         for pattern in sorted(objects.all_patterns(atom)):
             keys.extend(samples((pattern,), 2))
-        keys += ["extra", "x"]
+        keys += [*self.hints.keys[:16], "extra", "x"]
         for key in keys:
             schema = objects.key_schema(atom, key)
             if schema is False:
@@ -157,8 +196,11 @@ def agree(writer: Side, reader: Side, instance: Any) -> bool:
 def search(writer: Side, reader: Side, budget: Budget) -> Any:
     """A witness, or raise LookupError when none is found within the budget."""
     pool: list[Any] = []
+    hints = Hints().collect(writer.root).collect(reader.root)
+    hints.keys = _dedupe(hints.keys)
+    hints.scalars = _dedupe(hints.scalars)
     for side in (writer, reader):
-        gen = Generator(side, budget)
+        gen = Generator(side, budget, hints)
         try:
             pool.extend(gen.values(side.root))
         except Undecided:
