@@ -34,6 +34,7 @@ from embedding_contract.diff.keywords import (
     properties_of,
 )
 from embedding_contract.diff.references import SchemaDocument, View, as_object, deref
+from embedding_contract.diff.settle import settle
 from embedding_contract.diff.rules.rule import DiffRule
 from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
@@ -251,7 +252,7 @@ def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
             check_schema_document(old[name], f"OLD {name}")
             check_schema_document(new[name], f"NEW {name}")
             findings.extend(diff_documents(old[name], new[name], name, policy))
-    return findings
+    return settle(findings, old, new)
 
 
 def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mapping[str, Any],
@@ -270,6 +271,9 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
             if witness.status == "found":
                 effect = Effect.BREAKING
             elif witness.status == "not-found":
+                if finding.unknown:
+                    witness = Witness("not-found", note=f"{witness.note}; the semantic core "
+                                      f"cannot decide: {finding.unknown}")
                 effect = Effect.POSSIBLY_BREAKING
             else:
                 effect = finding.effect(direction)
