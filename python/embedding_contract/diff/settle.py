@@ -11,6 +11,7 @@ their own rules: the core ignores ``x-contract-*``, so their findings are left a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
@@ -78,3 +79,25 @@ def _apply(finding: Finding, local: dict[Direction, bool | str], polarity: str) 
     elif reasons:
         finding = replace(finding, unknown="; ".join(reasons))
     return finding
+
+
+def whole_witness(old: Any, new: Any, direction: Direction) -> Witness | None:
+    """A config valid under the whole writer document and rejected by the whole reader one
+    (both validators, and the contract's validator where it can read the schemas), or None."""
+    from embedding_contract.diff.semantic.witness import search
+    from embedding_contract.vocabulary.contract_validator import ContractValidator
+
+    o, n = Side(old, Draft.D2020_12), Side(new, Draft.D2020_12)
+    writer, reader = (o, n) if direction is Direction.BACKWARD else (n, o)
+    try:
+        instance = search(writer, reader, Budget(seconds=SECONDS))
+    except (LookupError, Undecided, RecursionError):
+        return None
+    try:
+        if not ContractValidator(writer.schema).is_valid(instance) or ContractValidator(
+                reader.schema).is_valid(instance):
+            return None
+    except re.error:
+        pass  # Python's re cannot read an ECMA-262 pattern: both JSON Schema validators agreed
+    return Witness("found", instance, note="the only change left undecided in this document; "
+                   "found by the semantic core")
