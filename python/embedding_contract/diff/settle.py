@@ -39,6 +39,7 @@ def _prove(writer: Side, reader: Side, here_w: Any, here_r: Any) -> bool | str:
 def settle(findings: list[Finding], old: Mapping[str, Any],
            new: Mapping[str, Any]) -> list[Finding]:
     sides: dict[tuple[str, str], Side] = {}
+    proved: dict[tuple[str, int, int], dict[Direction, bool | str]] = {}
 
     def side(which: str, file: str) -> Side:
         if (which, file) not in sides:
@@ -54,10 +55,12 @@ def settle(findings: list[Finding], old: Mapping[str, Any],
                     finding.effect(d).breaks for d in Direction)):
             out.append(finding)
             continue
-        o, n = side("old", finding.file), side("new", finding.file)
-        local = {Direction.BACKWARD: _prove(o, n, site.here_old, site.here_new),
-                 Direction.FORWARD: _prove(n, o, site.here_new, site.here_old)}
-        out.append(_apply(finding, local, site.polarity))
+        key = (finding.file, id(site.here_old), id(site.here_new))
+        if key not in proved:  # findings at one place share one pair of subschemas
+            o, n = side("old", finding.file), side("new", finding.file)
+            proved[key] = {Direction.BACKWARD: _prove(o, n, site.here_old, site.here_new),
+                           Direction.FORWARD: _prove(n, o, site.here_new, site.here_old)}
+        out.append(_apply(finding, dict(proved[key]), site.polarity))
     return out
 
 

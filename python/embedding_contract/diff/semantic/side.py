@@ -20,11 +20,7 @@ class Side:
         self.draft = draft
         self.root = translate(schema, draft)
         self.document = SchemaDocument(self.root)
-        resource = DRAFT202012.create_resource(self.root)
-        registry: Registry[Any] = Registry().with_resource("", resource)
-        if isinstance(self.root, Mapping) and isinstance(self.root.get("$id"), str):
-            registry = registry.with_resource(self.root["$id"], resource)
-        self._registry = registry.crawl()
+        self._registry: Registry[Any] | None = None
         self._validators: dict[int, Any] = {}
         self._keep: list[Any] = []
         self._oracle: Oracle | None = None
@@ -43,6 +39,12 @@ class Side:
         if subschema is False:
             return False
         key = id(subschema)
+        if self._registry is None:
+            resource = DRAFT202012.create_resource(self.root)
+            registry: Registry[Any] = Registry().with_resource("", resource)
+            if isinstance(self.root, Mapping) and isinstance(self.root.get("$id"), str):
+                registry = registry.with_resource(self.root["$id"], resource)
+            self._registry = registry.crawl()
         if key not in self._validators:
             self._keep.append(subschema)
             self._validators[key] = _PY_ECMA[Draft.D2020_12](subschema, registry=self._registry)
