@@ -93,6 +93,11 @@ def _check(schema: Any, label: str, where: str) -> None:
             errors = sorted(vocabulary[key].iter_errors(value), key=lambda e: list(e.path))
             if errors:
                 raise DiffInputError(f"{label}: malformed {key} at {here}: {errors[0].message}")
+        if key == "patternProperties" and isinstance(value, Mapping):
+            bad = [p for p in value if not _pattern(p)]
+            if bad:
+                raise DiffInputError(f"{label}: patternProperties at {here} has a key that is "
+                                     f"not a regular expression: {bad[0]!r}")
         holds = SUBSCHEMAS.get(key)
         if holds is Holds.ONE:
             _check(value, label, at)

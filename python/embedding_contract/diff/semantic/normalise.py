@@ -58,8 +58,26 @@ class Atom:
         """Every value of keyword ``name`` among the parts."""
         return [p[name] for p in self.parts if name in p]
 
+    @property
+    def free(self) -> bool:
+        """Every value of its type: no value set, negation, or keyword about its type."""
+        if self.values is not None or self.nots or self.integer:
+            return False
+        relevant = _TYPED.get(self.type, frozenset())
+        return not any(k in relevant for p in self.parts for k in p)
+
 
 ALL = tuple(Atom(t) for t in TYPES)
+_TYPED = {
+    "number": frozenset({"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+                         "multipleOf"}),
+    "string": frozenset({"minLength", "maxLength", "pattern", "format"}),
+    "array": frozenset({"items", "prefixItems", "contains", "minContains", "maxContains",
+                        "minItems", "maxItems", "uniqueItems", "unevaluatedItems"}),
+    "object": frozenset({"properties", "patternProperties", "additionalProperties", "required",
+                         "propertyNames", "dependentRequired", "dependentSchemas",
+                         "minProperties", "maxProperties", "unevaluatedProperties"}),
+}
 
 
 def _meet_values(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> tuple[Any, ...] | None:
@@ -201,7 +219,7 @@ class Normaliser:
 
 def _negate(atom: Atom) -> tuple[Atom, ...]:
     others = tuple(a for a in ALL if a.type != atom.type)
-    if not atom.integer and atom.values is None and not atom.nots and not any(atom.parts):
+    if atom.free:
         return others
     return (*others, Atom(atom.type, False, (), None, ((atom,),)))
 

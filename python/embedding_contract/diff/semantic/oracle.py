@@ -17,6 +17,7 @@ import jsonschema_rs
 from jsonschema import ValidationError
 from jsonschema.protocols import Validator
 
+from embedding_contract.diff.semantic.budget import Undecided
 from embedding_contract.diff.semantic.drafts import Draft
 from embedding_contract.diff.semantic.patterns import matches
 
@@ -87,7 +88,7 @@ class Oracle:
     def python(self, instance: Any) -> bool | None:
         try:
             return bool(self.py.is_valid(instance))
-        except (RecursionError, jsonschema.exceptions.SchemaError,
+        except (RecursionError, Undecided, jsonschema.exceptions.SchemaError,
                 jsonschema.exceptions._WrappedReferencingError):
             return None
 

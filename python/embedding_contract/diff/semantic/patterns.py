@@ -11,6 +11,7 @@ pattern outside that subset (back-references, look-arounds, inner anchors) raise
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
 import interegular
@@ -19,7 +20,10 @@ import regress
 from embedding_contract.diff.semantic.budget import Undecided
 
 MAX_STATES = 2000
+MAX_REPEAT = 200
+MAX_LENGTH = 1000
 ANY = r"[\s\S]*"
+_REPEAT = re.compile(r"(?<!\\)\{(\d+)(?:,(\d*))?\}")
 
 
 @functools.lru_cache(maxsize=512)
@@ -34,8 +38,15 @@ def compiled(pattern: str) -> Any:
             return None
 
 
+_NESTED = re.compile(r"\([^()]*[*+}][^()]*\)[*+{]")
+RISKY_LENGTH = 24
+
+
 def matches(pattern: str, text: str) -> bool:
-    """Does ``pattern`` (ECMA-262, unanchored search) accept ``text``?"""
+    """Does ``pattern`` (ECMA-262, unanchored search) accept ``text``? A nested quantifier
+    (``(a+)+``) against a longer text would backtrack exponentially: Undecided instead."""
+    if len(text) > RISKY_LENGTH and _NESTED.search(pattern):
+        raise Undecided(f"pattern {pattern!r} may backtrack without bound on a long string")
     regex = compiled(pattern)
     return regex is not None and regex.find(text) is not None
 
@@ -109,6 +120,11 @@ def _alternative(alt: str) -> str:
 @functools.lru_cache(maxsize=256)
 def language(pattern: str) -> Any:
     """The DFA of the strings ``pattern`` accepts (search semantics)."""
+    if len(pattern) > MAX_LENGTH:
+        raise Undecided(f"a pattern longer than {MAX_LENGTH} characters")
+    if any(int(m.group(1)) > MAX_REPEAT or (m.group(2) or "0").isdigit()
+           and int(m.group(2) or 0) > MAX_REPEAT for m in _REPEAT.finditer(pattern)):
+        raise Undecided(f"pattern {pattern!r} repeats more than {MAX_REPEAT} times")
     if compiled(pattern) is None:
         raise Undecided(f"pattern {pattern!r} is not an ECMA-262 regex")
     python = "|".join(_alternative(a) for a in _split_top(pattern))

@@ -10,6 +10,7 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from embedding_contract.diff.references import SchemaDocument
+from embedding_contract.diff.semantic.budget import Undecided
 from embedding_contract.diff.semantic.drafts import Draft, translate
 from embedding_contract.diff.semantic.oracle import _PY_ECMA, Oracle
 
@@ -50,7 +51,7 @@ class Side:
             self._validators[key] = _PY_ECMA[Draft.D2020_12](subschema, registry=self._registry)
         try:
             return bool(self._validators[key].is_valid(value))
-        except RecursionError:
+        except (RecursionError, Undecided):
             return None
         except Exception:
             return None

@@ -31,6 +31,8 @@ MAX_CANDIDATES = 400
 MAX_DEPTH = 4
 PER_NODE = 12
 _BASICS: list[Any] = [None, True, False, 0, 1, -1, 0.5, "", "a", [], {}]
+_PLAIN: dict[str, tuple[Any, ...]] = {"number": (0, 1, -1, 0.5), "string": ("", "a"),
+                                      "array": ([], [0]), "object": ({}, {"x": 0})}
 
 
 @dataclass
@@ -73,8 +75,17 @@ class Generator:
         self.norm = Normaliser(side.document, budget)
         self.budget = budget
         self.hints = hints or Hints()
+        self._memo: dict[tuple[int, int], list[Any]] = {}
+        self._keep: list[Any] = []
 
     def values(self, schema: Any, depth: int = 0) -> list[Any]:
+        key = (id(schema), depth)
+        if key not in self._memo:
+            self._keep.append(schema)
+            self._memo[key] = self._values(schema, depth)
+        return self._memo[key]
+
+    def _values(self, schema: Any, depth: int) -> list[Any]:
         out: list[Any] = []
         try:
             union = self.norm.union(schema)
@@ -88,6 +99,8 @@ class Generator:
         small = finite(atom)
         if small is not None:
             return small[:PER_NODE]
+        if depth > 0 and atom.free:
+            return list(_PLAIN[atom.type])  # an unconstrained value: a few of its type
         hinted = [v for v in self.hints.scalars if json_type(v) == atom.type][:PER_NODE]
         if atom.type == "number":
             return _numbers(atom) + hinted
@@ -159,7 +172,7 @@ def _numbers(atom: Atom) -> list[Any]:
     for p in points:
         if x.integer and p.denominator != 1:
             continue
-        out.append(int(p) if p.denominator == 1 else float(p))
+        out.append(int(p) if p.denominator == 1 and abs(p) < 2**53 else float(p))
     return out
 
 
@@ -186,8 +199,11 @@ def _dedupe(values: list[Any]) -> list[Any]:
 def agree(writer: Side, reader: Side, instance: Any) -> bool:
     """Valid for the writer and rejected by the reader, by both validators (one may abstain)."""
     w, r = writer.oracle, reader.oracle
-    verdicts_w = [w.python(instance), w.rust(instance)]
-    verdicts_r = [r.python(instance), r.rust(instance)]
+    fast_w, fast_r = w.rust(instance), r.rust(instance)  # the cheap validator first
+    if fast_w is False or fast_r is True:
+        return False
+    verdicts_w = [w.python(instance), fast_w]
+    verdicts_r = [r.python(instance), fast_r]
     if False in verdicts_w or True in verdicts_r:
         return False
     return True in verdicts_w and False in verdicts_r
