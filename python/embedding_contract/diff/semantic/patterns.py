@@ -122,8 +122,8 @@ def language(pattern: str) -> Any:
     """The DFA of the strings ``pattern`` accepts (search semantics)."""
     if len(pattern) > MAX_LENGTH:
         raise Undecided(f"a pattern longer than {MAX_LENGTH} characters")
-    if any(int(m.group(1)) > MAX_REPEAT or (m.group(2) or "0").isdigit()
-           and int(m.group(2) or 0) > MAX_REPEAT for m in _REPEAT.finditer(pattern)):
+    if any(int(m.group(1)) > MAX_REPEAT or ((m.group(2) or "0").isdigit()
+           and int(m.group(2) or 0) > MAX_REPEAT) for m in _REPEAT.finditer(pattern)):
         raise Undecided(f"pattern {pattern!r} repeats more than {MAX_REPEAT} times")
     if compiled(pattern) is None:
         raise Undecided(f"pattern {pattern!r} is not an ECMA-262 regex")
