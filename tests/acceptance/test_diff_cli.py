@@ -269,3 +269,13 @@ def test_equal_instance_sets_need_no_bump(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     finding = json.loads(result.output)["comparisons"][0]["findings"][0]
     assert finding["same_instances"] is True and finding["bump"] == "patch"
+
+
+def test_undecided_changes_say_why_and_are_counted(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, {"type": "object", "properties": {
+        "s": {"type": "string", "pattern": "^(a)\\1$"}}},
+                     {"type": "object", "properties": {"s": {"type": "string", "pattern": "^a"}}})
+    result = run(old, new)
+    assert result.exit_code == 1, result.output
+    assert "back-reference" in result.output
+    assert "(1 undecided change counted as breaking)" in result.output

@@ -109,3 +109,13 @@ def test_unguarded_recursion_is_the_greatest_fixed_point() -> None:
 def test_unknown_mode_is_an_input_error() -> None:
     with pytest.raises(DiffInputError, match="mode"):
         compare({}, {}, mode="sideways")
+
+
+def test_regex_work_is_bounded() -> None:
+    huge = compare({"type": "string", "pattern": "^a{5000}$"}, {"type": "string",
+                                                                "pattern": "^a*$"})
+    assert huge.direction("backward").answer is Answer.UNKNOWN
+    assert "repeats more than" in huge.direction("backward").reason
+    redos = compare({"type": "string", "pattern": "^(a+)+$", "minLength": 30},
+                    {"type": "string", "pattern": "^(a+)+$", "minLength": 30}, mode="full")
+    assert redos.answer is Answer.COMPATIBLE  # the same pattern: no matching needed
