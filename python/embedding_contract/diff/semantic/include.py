@@ -31,8 +31,8 @@ MAX_DEPTH = 48
 class Prover:
     def __init__(self, left: Side, right: Side, budget: Budget, formats: bool = False) -> None:
         self.left, self.right = left, right
-        self.norm_left = Normaliser(left.document, budget)
-        self.norm_right = Normaliser(right.document, budget)
+        self.norm_left = Normaliser(left.document, budget, left.normal_forms)
+        self.norm_right = Normaliser(right.document, budget, right.normal_forms)
         self.budget = budget
         self.formats = formats
         self.assumed: set[tuple[int, int]] = set()

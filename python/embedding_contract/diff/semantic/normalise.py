@@ -92,6 +92,10 @@ def _meet_values(a: tuple[Any, ...] | None, b: tuple[Any, ...] | None) -> tuple[
 def meet_atom(a: Atom, b: Atom) -> Atom | None:
     if a.type != b.type:
         return None
+    if a in ALL:
+        return b
+    if b in ALL:
+        return a
     values = _meet_values(a.values, b.values)
     if values is not None and not values:
         return None
@@ -101,13 +105,27 @@ def meet_atom(a: Atom, b: Atom) -> Atom | None:
 class Normaliser:
     """Normal forms of the schemas of one document (translated to 2020-12)."""
 
-    def __init__(self, document: SchemaDocument, budget: Budget) -> None:
+    def __init__(self, document: SchemaDocument, budget: Budget,
+                 memo: dict[int, tuple[Any, tuple[Atom, ...]]] | None = None) -> None:
         self.document = document
         self.budget = budget
         self._stack: list[str] = []
+        self._memo = {} if memo is None else memo
 
     def union(self, schema: Any) -> tuple[Atom, ...]:
+        """The normal form of ``schema``; kept per schema object when no reference cycle is
+        being unfolded (then it does not depend on where it was reached from)."""
         self.budget.spend()
+        if self._stack or not isinstance(schema, Mapping):
+            return self._union(schema)
+        hit = self._memo.get(id(schema))
+        if hit is not None and hit[0] is schema:
+            return hit[1]
+        atoms = self._union(schema)
+        self._memo[id(schema)] = (schema, atoms)
+        return atoms
+
+    def _union(self, schema: Any) -> tuple[Atom, ...]:
         if schema is True or schema == {}:
             return ALL
         if schema is False:

@@ -25,6 +25,7 @@ class Side:
         self._validators: dict[int, Any] = {}
         self._keep: list[Any] = []
         self._oracle: Oracle | None = None
+        self.normal_forms: dict[int, tuple[Any, Any]] = {}  # shared by every Normaliser
 
     @property
     def oracle(self) -> Oracle:

@@ -72,7 +72,7 @@ _BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
 
 class Generator:
     def __init__(self, side: Side, budget: Budget, hints: Hints | None = None) -> None:
-        self.norm = Normaliser(side.document, budget)
+        self.norm = Normaliser(side.document, budget, side.normal_forms)
         self.budget = budget
         self.hints = hints or Hints()
         self._memo: dict[tuple[int, int], list[Any]] = {}
