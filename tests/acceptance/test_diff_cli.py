@@ -224,3 +224,58 @@ def test_docs_list_every_rule() -> None:
     docs = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
     table = run("--list-rules", "--format", "markdown").output.strip()
     assert table in docs  # the rules table in docs/diff.md is the command's own output
+
+
+def _pair(tmp_path: Path, old: Any, new: Any) -> tuple[str, str]:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "s.json").write_text(json.dumps(old))
+    (tmp_path / "new" / "s.json").write_text(json.dumps(new))
+    return str(tmp_path / "old" / "s.json"), str(tmp_path / "new" / "s.json")
+
+
+def test_default_draft_reads_tuple_items(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, {"type": "array", "items": [{"type": "string"}],
+                                "additionalItems": False},
+                     {"type": "array", "items": [{"type": "string"}, {"type": "integer"}],
+                      "additionalItems": False})
+    refused = run(old, new)
+    assert refused.exit_code == 2 and len(refused.output.strip().splitlines()) == 1
+    result = run(old, new, "--default-draft", "draft-07", "--mode", "full", "--format", "json")
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)["comparisons"][0]["findings"]
+    forward = [f["forward"] for f in findings if f["forward"]["effect"] == "breaking"]
+    assert forward and forward[0]["witness"]["instance"][1] == 0
+    assert all(f["backward"]["effect"] == "compatible" for f in findings)
+
+
+def test_ecma_escapes_and_recursion_never_a_traceback(tmp_path: Path) -> None:
+    node = {"type": "object", "properties": {"next": {"$ref": "#/$defs/N"},
+                                             "key": {"type": "string", "pattern": "^\\cA"}}}
+    old, new = _pair(tmp_path, {"$defs": {"N": node}, "$ref": "#/$defs/N",
+                                "patternProperties": {"^\\cC$": {"type": "integer"}}},
+                     {"$defs": {"N": node}, "$ref": "#/$defs/N",
+                      "patternProperties": {"^\\cC$": {"type": "string"}}})
+    result = run(old, new, "--mode", "full")
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and '{"\\u0003":0}' in result.output
+
+
+def test_equal_instance_sets_need_no_bump(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, {"type": "object", "properties": {"x": {"type": "number"}}},
+                     {"type": "object", "properties": {
+                         "x": {"type": "number", "maximum": 1.7976931348623157e308}}})
+    result = run(old, new, "--mode", "full", "--format", "json")
+    assert result.exit_code == 0, result.output
+    finding = json.loads(result.output)["comparisons"][0]["findings"][0]
+    assert finding["same_instances"] is True and finding["bump"] == "patch"
+
+
+def test_undecided_changes_say_why_and_are_counted(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, {"type": "object", "properties": {
+        "s": {"type": "string", "pattern": "^(a)\\1$"}}},
+                     {"type": "object", "properties": {"s": {"type": "string", "pattern": "^a"}}})
+    result = run(old, new)
+    assert result.exit_code == 1, result.output
+    assert "back-reference" in result.output
+    assert "(1 undecided change counted as breaking)" in result.output

@@ -35,12 +35,16 @@ from embedding_contract.core.exitcodes import ExitCode
                    "comment; github: GitHub Actions annotations.")
 @click.option("--no-witness", is_flag=True, help="Skip the witness search (faster).")
 @click.option("--list-rules", is_flag=True, help="List the rule IDs and what they mean.")
+@click.option("--default-draft",
+              type=click.Choice(["2020-12", "2019-09", "draft-07", "draft-06", "draft-04"]),
+              default="2020-12", show_default=True,
+              help="The draft of a schema file without $schema.")
 @schemas_option
 @base_url_option
 def diff_command(old: str | None, new: str | None, against_release: bool, mode: str | None,
                  policy: str | None, transitive: bool | None, exceptions_file: Path | None,
-                 output_format: str, no_witness: bool, list_rules: bool, schemas_dir: Path,
-                 base_url: str | None) -> None:
+                 output_format: str, no_witness: bool, list_rules: bool, default_draft: str,
+                 schemas_dir: Path, base_url: str | None) -> None:
     """Compare schemas OLD and NEW (a file, a version folder, or git:REF): one finding per
     change with its rule, place, and effect on backward and forward compatibility."""
     from embedding_contract.diff.command import run_diff
@@ -54,6 +58,7 @@ def diff_command(old: str | None, new: str | None, against_release: bool, mode: 
         text, code = run_diff(old, new, against_release=against_release, options=options,
                               output_format=output_format, list_rules=list_rules,
                               schemas_dir=schemas_dir, version=__version__,
-                              base_url=base_url_or_default(base_url))
+                              base_url=base_url_or_default(base_url),
+                              default_draft=default_draft)
     click.echo(text)
     sys.exit(ExitCode(code))

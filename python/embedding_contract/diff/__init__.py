@@ -8,3 +8,7 @@ releases, ``synth``/``regex`` build values for a schema, ``witness`` proves brea
 accepted breaks (the exceptions file), ``gate`` is the semantic-version gate, ``report`` renders
 reports and ``command`` is what the CLI calls. See docs/diff.md.
 """
+
+from embedding_contract.diff.semantic import Answer, Report, Verdict, compare
+
+__all__ = ["Answer", "Report", "Verdict", "compare"]

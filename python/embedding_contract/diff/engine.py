@@ -9,6 +9,8 @@ finding.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +38,7 @@ from embedding_contract.diff.keywords import (
 from embedding_contract.diff.references import SchemaDocument, View, as_object, deref
 from embedding_contract.diff.rules.rule import DiffRule
 from embedding_contract.diff.rules.table import RULES
+from embedding_contract.diff.settle import settle, whole_witness
 from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
 from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.diff.witness import Searcher
@@ -251,7 +254,7 @@ def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
             check_schema_document(old[name], f"OLD {name}")
             check_schema_document(new[name], f"NEW {name}")
             findings.extend(diff_documents(old[name], new[name], name, policy))
-    return findings
+    return settle(findings, old, new)
 
 
 def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mapping[str, Any],
@@ -262,14 +265,27 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
     """
     searchers: dict[str, Searcher] = {}
     out = []
+    open_ = Counter((f.file, d) for f in findings for d in directions if f.effect(d).breaks)
     for finding in findings:
         for direction in directions:
             if not finding.effect(direction).breaks:
                 continue
-            witness = _search(finding, direction, old, new, policy, searchers)
+            try:
+                witness = _search(finding, direction, old, new, policy, searchers)
+            except re.error as exc:  # Python's re cannot read some ECMA-262 patterns (\cC)
+                witness = Witness("not-found", note=f"the contract validator cannot read a "
+                                  f"pattern here ({exc})")
+            if (witness.status == "not-found" and policy is Policy.STRICT
+                    and open_[finding.file, direction] == 1 and finding.file in old
+                    and finding.file in new):
+                witness = whole_witness(old[finding.file], new[finding.file],
+                                        direction) or witness
             if witness.status == "found":
                 effect = Effect.BREAKING
             elif witness.status == "not-found":
+                if finding.unknown:
+                    witness = Witness("not-found", note=f"{witness.note}; the semantic core "
+                                      f"cannot decide: {finding.unknown}")
                 effect = Effect.POSSIBLY_BREAKING
             else:
                 effect = finding.effect(direction)

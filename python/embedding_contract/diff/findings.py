@@ -125,6 +125,7 @@ class Site:
     here_old: Any
     here_new: Any
     hint: Mapping[str, Any] = field(default_factory=dict)
+    polarity: str = "positive"
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,10 @@ class Finding:
     witnesses: Mapping[Direction, Witness] = field(default_factory=dict)
     waived: str | None = None
     site: Site | None = field(default=None, compare=False, repr=False)
+    same_instances: bool = False
+    """The semantic core proved both places accept the same instances: no bump needed."""
+    unknown: str = ""
+    """Why the semantic core could not decide this place (empty when it did)."""
 
     @property
     def location(self) -> str:
@@ -168,6 +173,8 @@ class Finding:
         """The smallest version bump this change alone demands under ``directions``."""
         if self.breaks(directions):
             return Bump.MAJOR
+        if self.same_instances:
+            return Bump.PATCH
         if self.backward is Effect.ANNOTATION and self.forward is Effect.ANNOTATION:
             return Bump.PATCH
         return Bump.MINOR

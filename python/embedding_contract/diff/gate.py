@@ -25,7 +25,7 @@ from embedding_contract.core.errors import DiffInputError
 from embedding_contract.core.exitcodes import ExitCode
 from embedding_contract.core.versions import Bump, Version
 from embedding_contract.diff.engine import attach_witnesses, diff_files
-from embedding_contract.diff.findings import Finding, Mode, Policy
+from embedding_contract.diff.findings import Effect, Finding, Mode, Policy
 from embedding_contract.diff.keywords import canonical
 from embedding_contract.diff.sources import Release, read_version, release_from_export
 from embedding_contract.diff.waivers import DEFAULT_FILE, Waiver, apply_waivers, load_waivers
@@ -139,13 +139,18 @@ def compare(old: Release, new: Release, options: Options,
     actual = None
     if old.version is not None and new.version is not None:
         actual = Version.parse(old.version).bump_to(Version.parse(new.version))
+    undecided = sum(1 for f in findings if f.waived is None and any(
+        f.effect(d) is Effect.POSSIBLY_BREAKING for d in options.mode.directions))
     return Comparison(old, new, findings, required, actual, not breaking,
-                      _verdict(breaking, required, options.mode), breaking, options.mode)
+                      _verdict(breaking, required, options.mode, undecided), breaking,
+                      options.mode)
 
 
-def _verdict(breaking: bool, required: Bump, mode: Mode) -> str:
+def _verdict(breaking: bool, required: Bump, mode: Mode, undecided: int = 0) -> str:
     if breaking:
-        return f"breaking under {mode.value} compatibility: needs a major version"
+        counted = (f" ({undecided} undecided change{'s' if undecided != 1 else ''} counted as "
+                   "breaking)" if undecided else "")
+        return f"breaking under {mode.value} compatibility: needs a major version{counted}"
     if required is Bump.NONE:
         return "no changes"
     return f"compatible under {mode.value} compatibility: needs at least a {required} bump"

@@ -47,7 +47,7 @@ class SchemaDocument:
         self._registry = Registry().with_resource(
             self._base, DRAFT202012.create_resource(root)).crawl()
         self._resolver = self._registry.resolver(self._base)
-        self._pointers = _pointers(root, "", {})
+        self._pointer_map: dict[int, str] | None = None
         self._targets: dict[str, tuple[JSON, str]] = {}
 
     def resolve(self, ref: str) -> tuple[JSON, str]:
@@ -61,7 +61,10 @@ class SchemaDocument:
                                          "references within a document only") from exc
                 raise DiffInputError(f"unresolvable $ref {ref!r}") from exc
             fragment = urldefrag(ref).fragment
-            pointer = self._pointers.get(id(target), fragment if fragment[:1] == "/" else "")
+            if self._pointer_map is None:  # built on the first reference followed
+                self._pointer_map = _pointers(self.root, "", {})
+            pointer = self._pointer_map.get(id(target),
+                                            fragment if fragment[:1] == "/" else "")
             self._targets[ref] = (target, pointer)
         return self._targets[ref]
 

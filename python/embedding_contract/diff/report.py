@@ -58,6 +58,8 @@ def _direction_text(f: Finding, d: Direction) -> str:
         return f"{effect.value} ({witness.note})"
     if effect.breaks:
         return f"{effect.value} (witness not searched)"
+    if f.same_instances:
+        return f"{effect.value} (the same instances validate here: no bump needed)"
     return effect.value
 
 
@@ -119,6 +121,8 @@ def _finding_json(f: Finding, c: Comparison) -> dict[str, Any]:
         "old_pointer": f.old_pointer, "location": f.location, "config_path": f.instance_path,
         "bump": str(f.bump(c.mode.directions)), "waived": f.waived,
     }
+    if f.same_instances:
+        out["same_instances"] = True
     if f.old is not ABSENT:
         out["old"] = f.old
     if f.new is not ABSENT:

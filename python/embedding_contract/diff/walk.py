@@ -206,4 +206,5 @@ class Pair:
         return self._matchings[keyword]
 
     def site(self, hint: Mapping[str, Any]) -> Site:
-        return Site(self.path, self.trail_old, self.trail_new, self.old, self.new, dict(hint))
+        return Site(self.path, self.trail_old, self.trail_new, self.old, self.new, dict(hint),
+                    self.polarity.value)

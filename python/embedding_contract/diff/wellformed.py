@@ -8,7 +8,6 @@ validators rely on, and the ``x-contract-*`` arguments against the vocabulary, i
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -36,11 +35,9 @@ def _type(v: Any) -> bool:
 def _pattern(v: Any) -> bool:
     if not isinstance(v, str):
         return False
-    try:
-        re.compile(v)
-    except re.error:
-        return False
-    return True
+    from embedding_contract.diff.semantic.patterns import valid
+
+    return valid(v)
 
 
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
@@ -96,6 +93,11 @@ def _check(schema: Any, label: str, where: str) -> None:
             errors = sorted(vocabulary[key].iter_errors(value), key=lambda e: list(e.path))
             if errors:
                 raise DiffInputError(f"{label}: malformed {key} at {here}: {errors[0].message}")
+        if key == "patternProperties" and isinstance(value, Mapping):
+            bad = [p for p in value if not _pattern(p)]
+            if bad:
+                raise DiffInputError(f"{label}: patternProperties at {here} has a key that is "
+                                     f"not a regular expression: {bad[0]!r}")
         holds = SUBSCHEMAS.get(key)
         if holds is Holds.ONE:
             _check(value, label, at)
