@@ -5,6 +5,6 @@ The package version is the contract version: the exported schemas of this releas
 :mod:`embedding_contract.recap` and :mod:`embedding_contract.twhin`.
 """
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = ["__version__"]
