@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 __all__ = ["__version__", "load_config"]
 

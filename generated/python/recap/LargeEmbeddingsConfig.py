@@ -22,7 +22,7 @@ class LinearRampToConstant(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -34,14 +34,14 @@ class LinearRampToCosine(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    final_learning_rate: confloat(ge=0.0) = Field(
+    final_learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate when decay stops.'
     )
     final_num_steps: conint(ge=1, le=9007199254740991) = Field(
         ...,
         description='Final step where decay stops; after the ramp (> num_ramp_steps).',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -49,8 +49,8 @@ class LinearRampToCosine(BaseModel):
     )
 
 
-class LearningRateValue(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0)
+class LearningRateValue(RootModel[confloat(ge=0.0, le=1.7976931348623157e308)]):
+    root: confloat(ge=0.0, le=1.7976931348623157e308)
 
 
 class PiecewiseConstant(BaseModel):
@@ -93,7 +93,7 @@ class LearningRate10(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         ..., description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -111,7 +111,7 @@ class LearningRate11(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -129,7 +129,7 @@ class LearningRate12(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -147,7 +147,7 @@ class LearningRate13(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -184,7 +184,7 @@ class EmbeddingOptimizerConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    init_learning_rate: confloat(ge=0.0) = Field(
+    init_learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Initial learning rate.'
     )
     learning_rate: LearningRate | None = Field(

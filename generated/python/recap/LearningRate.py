@@ -10,7 +10,7 @@ class LinearRampToConstant(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -22,14 +22,14 @@ class LinearRampToCosine(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    final_learning_rate: confloat(ge=0.0) = Field(
+    final_learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate when decay stops.'
     )
     final_num_steps: conint(ge=1, le=9007199254740991) = Field(
         ...,
         description='Final step where decay stops; after the ramp (> num_ramp_steps).',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -37,8 +37,8 @@ class LinearRampToCosine(BaseModel):
     )
 
 
-class LearningRateValue(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0)
+class LearningRateValue(RootModel[confloat(ge=0.0, le=1.7976931348623157e308)]):
+    root: confloat(ge=0.0, le=1.7976931348623157e308)
 
 
 class PiecewiseConstant(BaseModel):
@@ -60,7 +60,7 @@ class RecapLearningrate1(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         ..., description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -78,7 +78,7 @@ class RecapLearningrate2(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -96,7 +96,7 @@ class RecapLearningrate3(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -114,7 +114,7 @@ class RecapLearningrate4(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(

@@ -10,7 +10,7 @@ class RecapLinearramptoconstant(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(

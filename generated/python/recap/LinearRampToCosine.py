@@ -10,14 +10,14 @@ class RecapLinearramptocosine(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    final_learning_rate: confloat(ge=0.0) = Field(
+    final_learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate when decay stops.'
     )
     final_num_steps: conint(ge=1, le=9007199254740991) = Field(
         ...,
         description='Final step where decay stops; after the ramp (> num_ramp_steps).',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, RootModel, confloat, conint
 
 
-class LearningRateValue(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0)
+class LearningRateValue(RootModel[confloat(ge=0.0, le=1.7976931348623157e308)]):
+    root: confloat(ge=0.0, le=1.7976931348623157e308)
 
 
 class RecapPiecewiseconstant(BaseModel):

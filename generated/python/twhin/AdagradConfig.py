@@ -10,7 +10,9 @@ class TwhinAdagradconfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    eps: confloat(ge=0.0) = Field(
+    eps: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         0.0, description='Term added for numerical stability.'
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )

@@ -19,7 +19,9 @@ class TwhinAdamconfig(BaseModel):
         description='Coefficients of the running averages, each in [0, 1).',
         validate_default=True,
     )
-    eps: confloat(ge=0.0) = Field(
+    eps: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         1e-07, description='Term added for numerical stability.'
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )

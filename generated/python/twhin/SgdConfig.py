@@ -10,5 +10,9 @@ class TwhinSgdconfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
-    momentum: confloat(ge=0.0) = Field(0.0, description='Momentum factor.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )
+    momentum: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        0.0, description='Momentum factor.'
+    )

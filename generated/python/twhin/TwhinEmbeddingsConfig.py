@@ -12,10 +12,12 @@ class AdagradConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    eps: confloat(ge=0.0) = Field(
+    eps: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         0.0, description='Term added for numerical stability.'
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )
 
 
 class Beta(RootModel[confloat(ge=0.0, lt=1.0)]):
@@ -31,10 +33,12 @@ class AdamConfig(BaseModel):
         description='Coefficients of the running averages, each in [0, 1).',
         validate_default=True,
     )
-    eps: confloat(ge=0.0) = Field(
+    eps: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         1e-07, description='Term added for numerical stability.'
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )
 
 
 class DataType(Enum):
@@ -58,7 +62,7 @@ class LinearRampToConstant(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -70,14 +74,14 @@ class LinearRampToCosine(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    final_learning_rate: confloat(ge=0.0) = Field(
+    final_learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate when decay stops.'
     )
     final_num_steps: conint(ge=1, le=9007199254740991) = Field(
         ...,
         description='Final step where decay stops; after the ramp (> num_ramp_steps).',
     )
-    learning_rate: confloat(ge=0.0) = Field(
+    learning_rate: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
         ..., description='Learning rate reached after the ramp.'
     )
     num_ramp_steps: conint(ge=1, le=9007199254740991) = Field(
@@ -85,8 +89,8 @@ class LinearRampToCosine(BaseModel):
     )
 
 
-class LearningRateValue(RootModel[confloat(ge=0.0)]):
-    root: confloat(ge=0.0)
+class LearningRateValue(RootModel[confloat(ge=0.0, le=1.7976931348623157e308)]):
+    root: confloat(ge=0.0, le=1.7976931348623157e308)
 
 
 class PiecewiseConstant(BaseModel):
@@ -108,15 +112,19 @@ class SgdConfig(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    lr: confloat(ge=0.0) = Field(..., description='Learning rate.')
-    momentum: confloat(ge=0.0) = Field(0.0, description='Momentum factor.')
+    lr: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        ..., description='Learning rate.'
+    )
+    momentum: confloat(ge=0.0, le=1.7976931348623157e308) = Field(
+        0.0, description='Momentum factor.'
+    )
 
 
 class LearningRate(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         ..., description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -134,7 +142,7 @@ class LearningRate25(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -152,7 +160,7 @@ class LearningRate26(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(
@@ -170,7 +178,7 @@ class LearningRate27(BaseModel):
     model_config = ConfigDict(
         extra='forbid',
     )
-    constant: confloat(ge=0.0) | None = Field(
+    constant: confloat(ge=0.0, le=1.7976931348623157e308) | None = Field(
         None, description='A constant learning rate.'
     )
     linear_ramp_to_constant: LinearRampToConstant | None = Field(

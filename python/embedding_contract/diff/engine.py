@@ -42,7 +42,7 @@ from embedding_contract.diff.settle import settle, whole_witness
 from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
 from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.diff.witness import Searcher
-from embedding_contract.vocabulary.metaschema import VOCABULARY_FILE
+from embedding_contract.vocabulary.metaschema import KEYWORD_TABLE, VOCABULARY_FILE
 
 _KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}
 
@@ -211,8 +211,17 @@ def _diff_vocabulary(old: Any, new: Any, file: str) -> Iterable[Finding]:
                                     Effects.UNKNOWN)
         elif canonical(o) != canonical(n):
             yield _document_finding("description-changed", file, ptr, o, n, Effects.ANNOTATION)
-    rest_old = {k: v for k, v in old.items() if k not in ("properties", "$id")}
-    rest_new = {k: v for k, v in new.items() if k not in ("properties", "$id")}
+    table_old, table_new = old.get(KEYWORD_TABLE, ABSENT), new.get(KEYWORD_TABLE, ABSENT)
+    table_ptr = pointer_join("", KEYWORD_TABLE)
+    if table_old is ABSENT and table_new is not ABSENT:
+        yield _document_finding("vocabulary-table-added", file, table_ptr, table_old, table_new,
+                                Effects.ANNOTATION)
+    elif canonical(_bare(table_old)) != canonical(_bare(table_new)):
+        yield _document_finding("vocabulary-table-changed", file, table_ptr, table_old,
+                                table_new, Effects.UNKNOWN)
+    skip = ("properties", "$id", KEYWORD_TABLE)
+    rest_old = {k: v for k, v in old.items() if k not in skip}
+    rest_new = {k: v for k, v in new.items() if k not in skip}
     if canonical(_bare(rest_old)) != canonical(_bare(rest_new)):
         yield _document_finding("vocabulary-changed", file, "", rest_old, rest_new,
                                 Effects.UNKNOWN)

@@ -18,6 +18,10 @@ from pydantic import Field, GetCoreSchemaHandler, GetJsonSchemaHandler, Strict
 from pydantic_core import core_schema
 
 MAX_SAFE_INTEGER = 2**53 - 1
+MAX_DOUBLE = 1.7976931348623157e308
+"""The largest finite double. Stated as a float field's ``maximum`` it changes no verdict on a
+finite JSON number, but makes every plain validator reject ``1e400``, which JSON parsers in
+several languages read as Infinity."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ NonNegativeInteger = _integer(0)
 PositiveInteger = _integer(1)
 """A count or a size: 1 or more."""
 
-NonNegativeFloat = Annotated[float, Strict(), Field(ge=0, allow_inf_nan=False)]
+NonNegativeFloat = Annotated[float, Strict(), Field(ge=0, le=MAX_DOUBLE, allow_inf_nan=False)]
 """A learning rate, an epsilon, a momentum: finite and >= 0."""
 UnitIntervalFloat = Annotated[float, Strict(), Field(ge=0, lt=1, allow_inf_nan=False)]
 """An Adam beta: in [0, 1)."""

@@ -12,6 +12,25 @@ from embedding_contract.vocabulary import VOCABULARY
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 VOCABULARY_FILE = "vocabulary.json"
+KEYWORD_TABLE = "x-contract-keywords"
+"""The meta-schema's machine-readable table of the vocabulary, which every language's runner
+builds its keyword table from: per keyword its rule ID, the instance type it applies to
+(``appliesTo``), its argument's JSON Schema (``argument``), where its errors point (``errorAt``,
+see :data:`~embedding_contract.vocabulary.rule.ErrorAt`) and one line of documentation."""
+
+
+def keyword_table() -> dict[str, Any]:
+    """The vocabulary as data, in registration order."""
+    return {
+        keyword: {
+            "rule": cls.RULE,
+            "appliesTo": cls.SCOPE,
+            "argument": cls.ARGUMENT_SCHEMA,
+            "errorAt": cls.ERROR_AT,
+            "doc": cls.DOC,
+        }
+        for keyword, cls in VOCABULARY.items()
+    }
 
 
 def vocabulary_schema(version: str, base_url: str) -> dict[str, Any]:
@@ -34,4 +53,5 @@ def vocabulary_schema(version: str, base_url: str) -> dict[str, Any]:
             "ignores values of the wrong shape; the standard keywords beside it report those."),
         "allOf": [{"$ref": DRAFT_2020_12}],
         "properties": properties,
+        KEYWORD_TABLE: keyword_table(),
     }

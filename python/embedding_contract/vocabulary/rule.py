@@ -30,6 +30,12 @@ JSON = Any
 Scope = Literal["array", "object"]
 PREFIX = "x-contract-"
 
+ErrorAt = Literal["item", "item/key", "property", "property/item"]
+"""Where a rule's error points, relative to the value carrying the keyword: ``item`` the offending
+array item (``[j]``); ``item/key`` a member of it named by the argument (``[j].name``);
+``property`` the object member the argument's ``property`` names; ``property/item`` an item of that
+member (``tables_to_log[j]``). Stated in ``vocabulary.json`` so every language reports alike."""
+
 
 class Source(Protocol):
     """What a rule asks of the place it changes a value at. ``member`` names a member of the
@@ -79,10 +85,12 @@ class PortableRule(ABC):
     SCOPE: ClassVar[Scope]
     DOC: ClassVar[str]
     ARGUMENT_SCHEMA: ClassVar[JSON]
+    ERROR_AT: ClassVar[ErrorAt]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        missing = [n for n in ("RULE", "SCOPE", "DOC", "ARGUMENT_SCHEMA") if n not in cls.__dict__]
+        missing = [n for n in ("RULE", "SCOPE", "DOC", "ARGUMENT_SCHEMA", "ERROR_AT")
+                   if n not in cls.__dict__]
         if missing:
             raise TypeError(f"portable rule {cls.__name__} does not set {', '.join(missing)}")
         cls.KEYWORD = PREFIX + cls.RULE

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -124,7 +125,9 @@ def _outside_number(shape: Number) -> st.SearchStrategy[Any]:
         options += [st.sampled_from((math.nextafter(lo, -math.inf), lo - 1, -1e308, -5e-324)),
                     st.floats(max_value=lo, allow_nan=False,
                               allow_infinity=False).filter(lambda f: f < lo)]
-    if shape.maximum is not None:
+    # No finite double lies above the largest one: 1e400 is the float-overflow kind's.
+    if shape.maximum is not None and (shape.exclusive_maximum
+                                      or shape.maximum < sys.float_info.max):
         hi = shape.maximum
         above = [hi + 1, 1e308] + ([hi, int(hi)] if shape.exclusive_maximum
                                    and float(hi).is_integer()

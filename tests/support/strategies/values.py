@@ -45,9 +45,12 @@ def numbers(shape: Number) -> st.SearchStrategy[int | float]:
     lo, hi = shape.minimum, shape.maximum
     floats = st.floats(min_value=lo, max_value=hi, exclude_max=shape.exclusive_maximum,
                        allow_nan=False, allow_infinity=False)
-    int_lo = math.ceil(lo) if lo is not None else -(2**53 - 1)
-    int_hi = 2**53 - 1 if hi is None else (math.ceil(hi) - 1 if shape.exclusive_maximum
-                                           else math.floor(hi))
+    # Integers for a float field stay in the I-JSON range: a bound such as the largest double
+    # would otherwise draw 300-digit integers, which no config writes.
+    safe = 2**53 - 1
+    int_lo = max(-safe, math.ceil(lo)) if lo is not None else -safe
+    int_hi = safe if hi is None else min(safe, math.ceil(hi) - 1 if shape.exclusive_maximum
+                                         else math.floor(hi))
     edges = [v for v in (lo, hi) if v is not None and not (v == hi and shape.exclusive_maximum)]
     if hi is not None and shape.exclusive_maximum:
         edges.append(math.nextafter(hi, -math.inf))

@@ -13,6 +13,7 @@ import pytest
 
 from embedding_contract import __version__
 from embedding_contract.core.errors import DriftError, ExportError
+from embedding_contract.core.versions import Bump, Version
 from embedding_contract.models.registry import MODEL_NAMES
 from embedding_contract.schemafiles.export import build_release, check, export
 from embedding_contract.schemafiles.generate import DEFAULT_BASE_URL
@@ -106,12 +107,14 @@ def test_released_version_is_immutable(tree: Path) -> None:
 
 
 def test_export_into_new_version_keeps_old_ones(tree: Path) -> None:
-    result = export(tree, "1.1.0", DEFAULT_BASE_URL)
+    before = list(json.loads((tree / "index.json").read_text())["versions"])
+    newer = str(Version.parse(__version__).bumped(Bump.MINOR))
+    result = export(tree, newer, DEFAULT_BASE_URL)
     assert result.written
     index = json.loads((tree / "index.json").read_text())
-    assert list(index["versions"]) == [__version__, "1.1.0"]
-    assert index["latest"] == "1.1.0"
-    again = export(tree, "1.1.0", DEFAULT_BASE_URL)
+    assert list(index["versions"]) == [*before, newer]
+    assert index["latest"] == newer
+    again = export(tree, newer, DEFAULT_BASE_URL)
     assert not again.written
     assert not any(p.name.startswith(".") for p in tree.iterdir())
 

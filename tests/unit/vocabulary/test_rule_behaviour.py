@@ -109,10 +109,10 @@ def test_the_generic_mutation_kind_breaks_the_rule(rule_id: str, data: st.DataOb
 
 
 def test_a_rule_class_is_registered_once_and_complete() -> None:
-    with pytest.raises(TypeError, match="does not set DOC"):
+    with pytest.raises(TypeError, match="does not set DOC, ERROR_AT"):
         type("NoDoc", (PortableRule,), {"RULE": "no-doc", "SCOPE": "array",
                                          "ARGUMENT_SCHEMA": {}})
     with pytest.raises(TypeError, match="already the keyword of UniqueBy"):
         type("Again", (PortableRule,), {"RULE": "unique-by", "SCOPE": "array", "DOC": "again",
-                                        "ARGUMENT_SCHEMA": {}})
+                                        "ARGUMENT_SCHEMA": {}, "ERROR_AT": "item"})
     assert VOCABULARY["x-contract-unique-by"].__name__ == "UniqueBy"

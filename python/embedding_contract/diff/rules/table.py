@@ -216,6 +216,13 @@ _DOCUMENT = (
              "(fails closed)", (), None),
     DiffRule("vocabulary-changed", "document",
              "the vocabulary meta-schema changed outside its keywords (fails closed)", (), None),
+    DiffRule("vocabulary-table-added", "annotation",
+             "the vocabulary meta-schema gained its machine-readable keyword table "
+             "(x-contract-keywords): it states as data what the keywords already mean", (), None),
+    DiffRule("vocabulary-table-changed", "document",
+             "an entry of the keyword table (x-contract-keywords: scope, argument, error "
+             "placement) changed or went away: implementations may behave differently "
+             "(fails closed)", (), None),
 )
 
 

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from embedding_contract.vocabulary.rule import (
     JSON,
     Break,
+    ErrorAt,
     PortableRule,
     Scope,
     Source,
@@ -28,6 +29,7 @@ class EqualAcross(PortableRule):
     RULE: ClassVar[str] = "equal-across"
     SCOPE: ClassVar[Scope] = "array"
     DOC: ClassVar[str] = "array items must all have the same value at each named key"
+    ERROR_AT: ClassVar[ErrorAt] = "item/key"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {
         "type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1,
         "uniqueItems": True,

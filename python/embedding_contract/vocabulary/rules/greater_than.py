@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from embedding_contract.vocabulary.rule import JSON, Break, PortableRule, Scope, Source
+from embedding_contract.vocabulary.rule import JSON, Break, ErrorAt, PortableRule, Scope, Source
 from embedding_contract.vocabulary.values import is_number, member_copy, replaced
 from embedding_contract.vocabulary.violation import Getter, Violation
 
@@ -21,6 +21,7 @@ class GreaterThan(PortableRule):
     RULE: ClassVar[str] = "greater-than"
     SCOPE: ClassVar[Scope] = "object"
     DOC: ClassVar[str] = "one number property must be greater than another of the same object"
+    ERROR_AT: ClassVar[ErrorAt] = "property"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {
         "type": "array", "minItems": 1,
         "items": {

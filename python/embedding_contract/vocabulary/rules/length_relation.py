@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from embedding_contract.vocabulary.rule import JSON, Break, PortableRule, Scope, Source
+from embedding_contract.vocabulary.rule import JSON, Break, ErrorAt, PortableRule, Scope, Source
 from embedding_contract.vocabulary.values import is_array, replaced
 from embedding_contract.vocabulary.violation import Getter, Violation
 
@@ -23,6 +23,7 @@ class LengthRelation(PortableRule):
     RULE: ClassVar[str] = "length-relation"
     SCOPE: ClassVar[Scope] = "object"
     DOC: ClassVar[str] = "one array property must be exactly `offset` items longer than another"
+    ERROR_AT: ClassVar[ErrorAt] = "property"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {
         "type": "array", "minItems": 1,
         "items": {

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from embedding_contract.vocabulary.rule import JSON, Break, PortableRule, Scope, Source
+from embedding_contract.vocabulary.rule import JSON, Break, ErrorAt, PortableRule, Scope, Source
 from embedding_contract.vocabulary.values import is_array, replaced, scalar_key, values_at
 from embedding_contract.vocabulary.violation import Getter, Violation
 
@@ -24,6 +24,7 @@ class References(PortableRule):
     RULE: ClassVar[str] = "references"
     SCOPE: ClassVar[Scope] = "object"
     DOC: ClassVar[str] = "each entry of one array property must name an item of another by key"
+    ERROR_AT: ClassVar[ErrorAt] = "property/item"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {
         "type": "array", "minItems": 1,
         "items": {

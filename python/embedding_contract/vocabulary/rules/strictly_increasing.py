@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from embedding_contract.vocabulary.rule import (
     JSON,
     Break,
+    ErrorAt,
     PortableRule,
     Scope,
     Source,
@@ -26,6 +27,7 @@ class StrictlyIncreasing(PortableRule):
     RULE: ClassVar[str] = "strictly-increasing"
     SCOPE: ClassVar[Scope] = "array"
     DOC: ClassVar[str] = "each number in the array must be greater than the one before it"
+    ERROR_AT: ClassVar[ErrorAt] = "item"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {"const": True}
 
     def argument(self) -> JSON:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 from embedding_contract.vocabulary.rule import (
     JSON,
     Break,
+    ErrorAt,
     PortableRule,
     Scope,
     Source,
@@ -28,6 +29,7 @@ class UniqueBy(PortableRule):
     RULE: ClassVar[str] = "unique-by"
     SCOPE: ClassVar[Scope] = "array"
     DOC: ClassVar[str] = "array items must have distinct values at the named key"
+    ERROR_AT: ClassVar[ErrorAt] = "item/key"
     ARGUMENT_SCHEMA: ClassVar[JSON] = {"type": "string", "minLength": 1}
 
     def argument(self) -> JSON:
