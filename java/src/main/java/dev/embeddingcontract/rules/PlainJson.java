@@ -260,6 +260,11 @@ public final class PlainJson implements Json<Object> {
     }
 
     @Override
+    public boolean isObject(Object node) {
+        return node instanceof Map;
+    }
+
+    @Override
     public int size(Object array) {
         return ((List<?>) array).size();
     }
