@@ -20,6 +20,7 @@ import json
 import os
 import re
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -174,7 +175,7 @@ HAND: list[tuple[str, str, Any, str, bool]] = [
     ("recap.PiecewiseConstant", "boundaries missing", {"learning_rate_values": [0.1]},
      "required", False),
     ("recap.PiecewiseConstant", "values null", {"learning_rate_boundaries": [],
-                                                "learning_rate_values": None}, "required", False),
+                                                "learning_rate_values": None}, "nullable", False),
     ("recap.LinearRampToCosine", "final_num_steps missing", drop(COSINE, ("final_num_steps",)),
      "required", False),
     # optional means nullable; other defaults reject null
@@ -433,9 +434,10 @@ HAND: list[tuple[str, str, Any, str, bool]] = [
      "equal-across", False),
     (TWHIN, "embedding_dim differs and a name is duplicated",
      twhin_tables({"name": "a"}, {"name": "a", "embedding_dim": 2}), "equal-across", False),
+    # equal-across compares with item 0's value: absent there, it holds; only required fails
     (TWHIN, "first table missing embedding_dim, second differs",
      {"tables": [drop(BASE_TWHIN["tables"][0], ("embedding_dim",)),
-                 {**BASE_TWHIN["tables"][1], "embedding_dim": 8}]}, "equal-across", False),
+                 {**BASE_TWHIN["tables"][1], "embedding_dim": 8}]}, "required", False),
 ]
 
 # Number edge cases, each on an integer field (StratifierConfig.index, 0 <= n <= 2^53-1) and a
@@ -462,6 +464,8 @@ HAND += [
 
 
 def hand_cases() -> list[dict[str, Any]]:
+    from tests.support.rules_off import label_holds
+
     from embedding_contract.check.validation import validate
 
     out = []
@@ -470,8 +474,26 @@ def hand_cases() -> list[dict[str, Any]]:
         if valid != meant:
             raise SystemExit(f"generate_vectors: hand case {model}: {description!r} was meant to "
                              f"be {'valid' if meant else 'invalid'} but Pydantic says otherwise")
-        out.append(vector(model, description, instance, rule, valid))
+        made = vector(model, description, instance, rule, valid)
+        if not label_holds(rule, made["breaks"]):
+            raise SystemExit(f"generate_vectors: hand case {model}: {description!r} is labelled "
+                             f"{rule!r} but breaks {made['breaks']}")
+        out.append(made)
     return out
+
+
+@cache
+def _schema(model: str) -> Any:
+    index = json.loads((ROOT / "schemas" / "index.json").read_text(encoding="utf-8"))
+    path = index["versions"][index["latest"]]["models"][model]["path"]
+    return json.loads((ROOT / "schemas" / path).read_text(encoding="utf-8"))
+
+
+def _breaks(model: str, instance: Any) -> list[str]:
+    """The rules ``instance`` breaks (tests/support/rules_off.py): a test switches them off."""
+    from tests.support.rules_off import breaks
+
+    return breaks(_schema(model), _read(instance))
 
 
 def example_cases() -> list[dict[str, Any]]:
@@ -544,26 +566,38 @@ def _mutated_vectors(model: str, kinds: list[str], draws: int, seen: set[str],
                      extra: bool = False) -> list[dict[str, Any]]:
     from tests.support.strategies import documents
 
-    picked, mixed = _pick(_draw(documents(model, mutate=True), draws), kinds, seen)
+    picked, mixed = _pick(model, _draw(documents(model, mutate=True), draws), kinds, seen)
     out = []
     for kind in kinds:
         for n, case in enumerate((picked[kind] + mixed[kind])[:PER_KIND]):
-            rule = "+".join(sorted(set(case.kinds)))
+            rule = "+".join(_truthful(model, case))
             label = f"drawn {kind} (extra draws) #{n + 1}" if extra else f"drawn {kind} #{n + 1}"
             out.append(_drawn_vector(model, label, case.instance, rule))
     return out
 
 
-def _pick(cases: list[Any], kinds: list[str], seen: set[str]
+def _truthful(model: str, case: Any) -> list[str]:
+    """The mutation kinds applied to ``case`` that it shows: each breaks a rule the kind is
+    about (a later mutation can undo an earlier one, or a mutated value still fit)."""
+    from tests.support.rules_off import LABEL_RULES
+
+    broken = set(_breaks(model, case.instance))
+    return [k for k in sorted(set(case.kinds)) if LABEL_RULES.get(k, frozenset()) & broken]
+
+
+def _pick(model: str, cases: list[Any], kinds: list[str], seen: set[str]
           ) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
-    """Up to PER_KIND cases per kind: mutated by that kind alone, and mixed with others; each
-    case for one kind at most, and none already in ``seen`` (which the picks join)."""
+    """Up to PER_KIND cases per kind: showing that kind alone, and mixed with others; each
+    case for one kind at most, none already in ``seen`` (which the picks join), and only for a
+    kind it shows (``_truthful``)."""
     picked: dict[str, list[Any]] = {k: [] for k in kinds}
     mixed: dict[str, list[Any]] = {k: [] for k in kinds}
     for case in _unique(cases):
-        applied = sorted(set(case.kinds))
         text = str(_dumps(case.instance))
-        if any(k in SKIPPED_KINDS for k in applied) or text in seen:
+        if any(k in SKIPPED_KINDS for k in case.kinds) or text in seen:
+            continue
+        applied = _truthful(model, case)
+        if not applied:
             continue
         target = picked if len(applied) == 1 else mixed
         for kind in applied:
@@ -631,7 +665,7 @@ def _dumps(instance: Any) -> str | None:
 
 def vector(model: str, description: str, instance: Any, rule: str, valid: bool) -> dict[str, Any]:
     return {"model": model, "description": description, "instance": instance, "valid": valid,
-            "rule": rule}
+            "rule": rule, "breaks": _breaks(model, instance)}
 
 
 def render() -> tuple[dict[str, str], list[str]]:
@@ -639,7 +673,7 @@ def render() -> tuple[dict[str, str], list[str]]:
     fixed = [*hand_cases(), *example_cases()]
     used: dict[str, set[str]] = {}
     for v in fixed:
-        used.setdefault(v["model"], set()).add(str(_dumps(v["instance"])))
+        used.setdefault(v["model"], set()).add(str(_dumps(_read(v["instance"]))))
     drawn, notes = strategy_cases(used)
     by_model: dict[str, list[dict[str, Any]]] = {}
     for v in [*fixed, *drawn]:
@@ -652,7 +686,7 @@ def render() -> tuple[dict[str, str], list[str]]:
         names = [v["description"] for v in vectors]
         if len(set(names)) != len(names):
             raise SystemExit(f"generate_vectors: {model}: duplicate descriptions")
-        instances = [_dumps(v["instance"]) for v in vectors]
+        instances = [_dumps(_read(v["instance"])) for v in vectors]
         if len(set(instances)) != len(instances):
             raise SystemExit(f"generate_vectors: {model}: one instance under two descriptions")
         text = json.dumps([{**v, "instance": _marked(v["instance"])} for v in vectors],
