@@ -3,11 +3,13 @@
 
 - generated/python/: Pydantic v2 models by datamodel-code-generator (pinned in constraints.txt);
 - generated/typescript/: TypeScript types by json-schema-to-typescript (pinned in js/package.json,
-  installed with `npm ci` in js/ when missing).
+  installed with `npm ci` in js/ when missing);
+- generated/java/: Java classes by jsonschema2pojo (its Maven plugin, pinned in
+  java/codegen/pom.xml; Maven resolves it from ~/.m2, filled by scripts/setup).
 
 Byte-stable: no timestamps, sorted inputs, pinned formatters. Usage:
-  scripts/generate_code.py [--check] [python] [typescript]
---check writes nothing and exits 1 when a committed file differs; no target means both.
+  scripts/generate_code.py [--check] [python] [typescript] [java]
+--check writes nothing and exits 1 when a committed file differs; no target means all.
 Exit codes: 0 ok, 1 drift (with --check) or a generator failed, 2 bad usage.
 """
 
@@ -30,7 +32,8 @@ if Path(sys.prefix).resolve() != VENV.resolve() and (VENV / "bin" / "python").ex
 
 GENERATED = ROOT / "generated"
 JS = ROOT / "js"
-TARGETS = ("python", "typescript")
+TARGETS = ("python", "typescript", "java")
+CODEGEN_POM = ROOT / "java" / "codegen" / "pom.xml"
 
 # Closest models the generator can give: optional-with-a-default fields stay non-nullable
 # (--strict-nullable), strings and booleans strict. Integers stay lax on purpose: StrictInt would
@@ -87,6 +90,18 @@ def generate_typescript(out: Path) -> None:
          "--out", str(out)], cwd=JS)
 
 
+def generate_java(out: Path) -> None:
+    source = schema_dir()
+    run(["mvn", "-B", "-q", "-Dstyle.color=never", "-f", str(CODEGEN_POM), "-P", "generate",
+         "generate-sources", f"-Dschemas.dir={source}", f"-Dtypes.out={out}"], cwd=ROOT)
+    (out / "README.md").write_text(
+        "Java classes generated from the exported schemas by jsonschema2pojo "
+        f"(scripts/generate_code.py java; schemas {source.name}), one package per family, "
+        "compiled by java/codegen/pom.xml. Never edit by hand.\n"
+        "They do not carry the contract's portable rules, its exactly-one groups or its "
+        "nullable unions: see docs/cross-language.md.\n", encoding="utf-8")
+
+
 def ensure_node_modules() -> None:
     if not (JS / "node_modules" / "json-schema-to-typescript").is_dir():
         run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=JS)
@@ -105,7 +120,7 @@ def run(command: list[str], cwd: Path) -> None:
                             + " | ".join(tail))
 
 
-GENERATORS = {"python": generate_python, "typescript": generate_typescript}
+GENERATORS = {"python": generate_python, "typescript": generate_typescript, "java": generate_java}
 
 
 def differences(expected: Path, actual: Path) -> list[str]:
@@ -132,7 +147,7 @@ def main(argv: list[str]) -> int:
     unknown = [t for t in targets if t not in TARGETS]
     if unknown:
         print(f"generate_code: unknown target {unknown[0]!r}; usage: scripts/generate_code.py "
-              "[--check] [python] [typescript]", file=sys.stderr)
+              "[--check] [python] [typescript] [java]", file=sys.stderr)
         return 2
     status = 0
     for target in targets or TARGETS:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import sys
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,47 @@ MUTATED_DRAWS = 80
 # JSON text (RFC 8259) cannot carry NaN, Infinity, 1e400 read as infinity, or a lone surrogate:
 # those kinds are tested in Python against the loader, and left out of the vectors.
 SKIPPED_KINDS = frozenset({"non-finite-float", "float-overflow", "lone-surrogate"})
+
+
+
+class Raw(str):
+    """A number literal written as is into the vector file (``1e400``, ``1e-400``): Python's
+    ``json`` would read it back as ``inf`` or ``0.0`` and could not write it again. The verdict
+    is Pydantic's on what Python reads."""
+
+    def read(self) -> Any:
+        return json.loads(self)
+
+
+RAW_MARK = "\u0000raw:"
+
+
+def _marked(value: Any) -> Any:
+    """``value`` with each Raw literal as a placeholder string JSON can carry."""
+    if isinstance(value, Raw):
+        return RAW_MARK + value
+    if isinstance(value, dict):
+        return {k: _marked(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_marked(v) for v in value]
+    return value
+
+
+def _read(value: Any) -> Any:
+    """``value`` as a JSON parser of Python's reads it (Raw literals parsed)."""
+    if isinstance(value, Raw):
+        return value.read()
+    if isinstance(value, dict):
+        return {k: _read(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_read(v) for v in value]
+    return value
+
+
+def _unmark(text: str) -> str:
+    """JSON text with each placeholder replaced by its literal."""
+    return re.sub(r'"\\u0000raw:([-+.0-9eE]+)"', r"\1", text)
+
 
 LARGE = "recap.LargeEmbeddingsConfig"
 SMALL = "recap.SmallEmbeddingsConfig"
@@ -132,7 +175,7 @@ HAND: list[tuple[str, str, Any, str, bool]] = [
     ("recap.PiecewiseConstant", "boundaries missing", {"learning_rate_values": [0.1]},
      "required", False),
     ("recap.PiecewiseConstant", "values null", {"learning_rate_boundaries": [],
-                                                "learning_rate_values": None}, "required", False),
+                                                "learning_rate_values": None}, "nullable", False),
     ("recap.LinearRampToCosine", "final_num_steps missing", drop(COSINE, ("final_num_steps",)),
      "required", False),
     # optional means nullable; other defaults reject null
@@ -391,23 +434,66 @@ HAND: list[tuple[str, str, Any, str, bool]] = [
      "equal-across", False),
     (TWHIN, "embedding_dim differs and a name is duplicated",
      twhin_tables({"name": "a"}, {"name": "a", "embedding_dim": 2}), "equal-across", False),
+    # equal-across compares with item 0's value: absent there, it holds; only required fails
     (TWHIN, "first table missing embedding_dim, second differs",
      {"tables": [drop(BASE_TWHIN["tables"][0], ("embedding_dim",)),
-                 {**BASE_TWHIN["tables"][1], "embedding_dim": 8}]}, "equal-across", False),
+                 {**BASE_TWHIN["tables"][1], "embedding_dim": 8}]}, "required", False),
+]
+
+# Number edge cases, each on an integer field (StratifierConfig.index, 0 <= n <= 2^53-1) and a
+# float field (AdamConfig.lr, 0 <= x <= the largest double): what each language's JSON parser
+# makes of them differs (Infinity, rounding, -0, BigInteger), the verdict must not.
+NUMBER_EDGES: list[tuple[str, Any, bool, bool]] = [
+    # (literal, value, valid on the integer field, valid on the float field)
+    ("64.0", 64.0, True, True),
+    ("-0.0", -0.0, True, True),
+    ("1e400", Raw("1e400"), False, False),
+    ("2^53-1", MAX, True, True),
+    ("2^53+1", MAX + 2, False, True),
+    ("1.0000000000000001", Raw("1.0000000000000001"), True, True),
+    ("1e-400", Raw("1e-400"), True, True),
+]
+HAND += [
+    ("recap.StratifierConfig", f"number edge: index {literal}",
+     {"name": "s", "index": value, "value": 1}, "number-edge", on_integer)
+    for literal, value, on_integer, _ in NUMBER_EDGES
+] + [
+    ("twhin.AdamConfig", f"number edge: lr {literal}", {"lr": value}, "number-edge", on_float)
+    for literal, value, _, on_float in NUMBER_EDGES
 ]
 
 
 def hand_cases() -> list[dict[str, Any]]:
+    from tests.support.rules_off import label_holds
+
     from embedding_contract.check.validation import validate
 
     out = []
     for model, description, instance, rule, meant in HAND:
-        valid = not validate(model, instance)
+        valid = not validate(model, _read(instance))
         if valid != meant:
             raise SystemExit(f"generate_vectors: hand case {model}: {description!r} was meant to "
                              f"be {'valid' if meant else 'invalid'} but Pydantic says otherwise")
-        out.append(vector(model, description, instance, rule, valid))
+        made = vector(model, description, instance, rule, valid)
+        if not label_holds(rule, made["breaks"]):
+            raise SystemExit(f"generate_vectors: hand case {model}: {description!r} is labelled "
+                             f"{rule!r} but breaks {made['breaks']}")
+        out.append(made)
     return out
+
+
+@cache
+def _schema(model: str) -> Any:
+    index = json.loads((ROOT / "schemas" / "index.json").read_text(encoding="utf-8"))
+    path = index["versions"][index["latest"]]["models"][model]["path"]
+    return json.loads((ROOT / "schemas" / path).read_text(encoding="utf-8"))
+
+
+def _breaks(model: str, instance: Any) -> list[str]:
+    """The rules ``instance`` breaks (tests/support/rules_off.py): a test switches them off."""
+    from tests.support.rules_off import breaks
+
+    return breaks(_schema(model), _read(instance))
 
 
 def example_cases() -> list[dict[str, Any]]:
@@ -429,12 +515,13 @@ def _modeline_model(path: Path) -> str:
     return f"{family}.{cls.removesuffix('.json')}"
 
 
-def strategy_cases() -> tuple[list[dict[str, Any]], list[str]]:
+def strategy_cases(used: dict[str, set[str]]) -> tuple[list[dict[str, Any]], list[str]]:
     """Draws from tests/support/strategies; ([], note) when that package is not there yet.
 
     Per model: PER_VALID valid documents, and up to PER_KIND mutated documents for each mutation
     kind that applies, preferring documents mutated by that kind alone. Kinds whose documents JSON
-    cannot carry are left out (SKIPPED_KINDS).
+    cannot carry are left out (SKIPPED_KINDS). ``used``: per model, the instances (canonical
+    text) already in a vector; a drawn document is never one of them, nor used twice.
     """
     try:
         from tests.support.strategies import MUTATION_KINDS, applicable_kinds, documents
@@ -445,17 +532,21 @@ def strategy_cases() -> tuple[list[dict[str, Any]], list[str]]:
     out: list[dict[str, Any]] = []
     notes: list[str] = []
     for model in MODEL_NAMES:
-        valid = _unique(_draw(documents(model, mutate=False), VALID_DRAWS))
+        seen = used.setdefault(model, set())
+        valid = [c for c in _unique(_draw(documents(model, mutate=False), VALID_DRAWS))
+                 if _dumps(c.instance) not in seen]
         for n, case in enumerate(valid[:PER_VALID]):
+            seen.add(str(_dumps(case.instance)))
             out.append(_drawn_vector(model, f"drawn valid #{n + 1}", case.instance,
                                      "valid-document"))
         wanted = [k for k in applicable_kinds(model) if k not in SKIPPED_KINDS]
-        out.extend(_mutated_vectors(model, wanted, MUTATED_DRAWS))
+        out.extend(_mutated_vectors(model, wanted, MUTATED_DRAWS, seen))
     # A kind no model's first draws reached: draw more for the models it applies to.
     for kind in sorted(set(MUTATION_KINDS) - SKIPPED_KINDS - _covered(out)):
         for model in MODEL_NAMES:
             if kind in applicable_kinds(model):
-                out.extend(_mutated_vectors(model, [kind], MUTATED_DRAWS * 4, extra=True))
+                out.extend(_mutated_vectors(model, [kind], MUTATED_DRAWS * 4, used[model],
+                                            extra=True))
                 if kind in _covered(out):
                     break
     missing = sorted(set(MUTATION_KINDS) - SKIPPED_KINDS - _covered(out))
@@ -471,32 +562,49 @@ def _covered(vectors: list[dict[str, Any]]) -> set[str]:
     return {k for v in vectors for k in v["rule"].split("+")}
 
 
-def _mutated_vectors(model: str, kinds: list[str], draws: int,
+def _mutated_vectors(model: str, kinds: list[str], draws: int, seen: set[str],
                      extra: bool = False) -> list[dict[str, Any]]:
     from tests.support.strategies import documents
 
-    picked, mixed = _pick(_draw(documents(model, mutate=True), draws), kinds)
+    picked, mixed = _pick(model, _draw(documents(model, mutate=True), draws), kinds, seen)
     out = []
     for kind in kinds:
         for n, case in enumerate((picked[kind] + mixed[kind])[:PER_KIND]):
-            rule = "+".join(sorted(set(case.kinds)))
+            rule = "+".join(_truthful(model, case))
             label = f"drawn {kind} (extra draws) #{n + 1}" if extra else f"drawn {kind} #{n + 1}"
             out.append(_drawn_vector(model, label, case.instance, rule))
     return out
 
 
-def _pick(cases: list[Any], kinds: list[str]) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
-    """Up to PER_KIND cases per kind: mutated by that kind alone, and mixed with others."""
+def _truthful(model: str, case: Any) -> list[str]:
+    """The mutation kinds applied to ``case`` that it shows: each breaks a rule the kind is
+    about (a later mutation can undo an earlier one, or a mutated value still fit)."""
+    from tests.support.rules_off import LABEL_RULES
+
+    broken = set(_breaks(model, case.instance))
+    return [k for k in sorted(set(case.kinds)) if LABEL_RULES.get(k, frozenset()) & broken]
+
+
+def _pick(model: str, cases: list[Any], kinds: list[str], seen: set[str]
+          ) -> tuple[dict[str, list[Any]], dict[str, list[Any]]]:
+    """Up to PER_KIND cases per kind: showing that kind alone, and mixed with others; each
+    case for one kind at most, none already in ``seen`` (which the picks join), and only for a
+    kind it shows (``_truthful``)."""
     picked: dict[str, list[Any]] = {k: [] for k in kinds}
     mixed: dict[str, list[Any]] = {k: [] for k in kinds}
     for case in _unique(cases):
-        applied = sorted(set(case.kinds))
-        if any(k in SKIPPED_KINDS for k in applied):
+        text = str(_dumps(case.instance))
+        if any(k in SKIPPED_KINDS for k in case.kinds) or text in seen:
+            continue
+        applied = _truthful(model, case)
+        if not applied:
             continue
         target = picked if len(applied) == 1 else mixed
         for kind in applied:
             if kind in target and len(target[kind]) < PER_KIND:
                 target[kind].append(case)
+                seen.add(text)
+                break
     return picked, mixed
 
 
@@ -548,7 +656,7 @@ def _drawn_vector(model: str, description: str, instance: Any, rule: str) -> dic
 def _dumps(instance: Any) -> str | None:
     """Canonical JSON text, or None when JSON cannot carry the value (NaN, Infinity, surrogates)."""
     try:
-        text = json.dumps(instance, sort_keys=True, allow_nan=False, ensure_ascii=False)
+        text = json.dumps(_marked(instance), sort_keys=True, allow_nan=False, ensure_ascii=False)
         text.encode("utf-8")
     except (ValueError, UnicodeEncodeError):
         return None
@@ -557,14 +665,18 @@ def _dumps(instance: Any) -> str | None:
 
 def vector(model: str, description: str, instance: Any, rule: str, valid: bool) -> dict[str, Any]:
     return {"model": model, "description": description, "instance": instance, "valid": valid,
-            "rule": rule}
+            "rule": rule, "breaks": _breaks(model, instance)}
 
 
 def render() -> tuple[dict[str, str], list[str]]:
     """File name -> text of every vector file, and notes for the console."""
-    drawn, notes = strategy_cases()
+    fixed = [*hand_cases(), *example_cases()]
+    used: dict[str, set[str]] = {}
+    for v in fixed:
+        used.setdefault(v["model"], set()).add(str(_dumps(_read(v["instance"]))))
+    drawn, notes = strategy_cases(used)
     by_model: dict[str, list[dict[str, Any]]] = {}
-    for v in [*hand_cases(), *example_cases(), *drawn]:
+    for v in [*fixed, *drawn]:
         if _dumps(v["instance"]) is None:
             raise SystemExit(f"generate_vectors: {v['model']}: {v['description']}: not JSON")
         by_model.setdefault(v["model"], []).append(v)
@@ -574,8 +686,12 @@ def render() -> tuple[dict[str, str], list[str]]:
         names = [v["description"] for v in vectors]
         if len(set(names)) != len(names):
             raise SystemExit(f"generate_vectors: {model}: duplicate descriptions")
-        text = json.dumps(vectors, indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False)
-        files[f"{model}.json"] = text + "\n"
+        instances = [_dumps(_read(v["instance"])) for v in vectors]
+        if len(set(instances)) != len(instances):
+            raise SystemExit(f"generate_vectors: {model}: one instance under two descriptions")
+        text = json.dumps([{**v, "instance": _marked(v["instance"])} for v in vectors],
+                          indent=1, sort_keys=True, ensure_ascii=False, allow_nan=False)
+        files[f"{model}.json"] = _unmark(text) + "\n"
     return files, notes
 
 

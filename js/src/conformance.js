@@ -10,7 +10,7 @@
 const fs = require("fs");
 const path = require("path");
 const Ajv2020 = require("ajv/dist/2020");
-const { addVocabulary, ARGUMENT_SCHEMAS, KEYWORDS } = require("./vocabulary");
+const { addVocabulary, keywordTable, CHECKS, TABLE } = require("./vocabulary");
 
 class UsageError extends Error {}
 
@@ -54,21 +54,27 @@ function strictLogger(sink) {
   return { log: record("log"), warn: record("warn"), error: record("error") };
 }
 
-// Self-checks: the plugin's argument schemas are the vocabulary meta-schema's, and strict mode
-// rejects a bad argument for every keyword.
+// Self-checks: every keyword vocabulary.json declares is registered, with the table's argument
+// schema as its metaSchema (its "properties" agree), and strict mode rejects a bad argument.
 function selfCheck(vocabulary) {
   const problems = [];
-  const declared = vocabulary.properties || {};
-  const names = Object.keys(declared).sort();
-  if (canonical(names) !== canonical([...KEYWORDS].sort())) {
-    problems.push(`vocabulary.json declares ${names.join(", ")}; the plugin has ${KEYWORDS.join(", ")}`);
+  let table;
+  try {
+    table = keywordTable(vocabulary);
+  } catch (error) {
+    return [error.message];
   }
-  for (const keyword of KEYWORDS) {
+  const declared = vocabulary.properties || {};
+  if (canonical(Object.keys(declared).sort()) !== canonical(Object.keys(table).sort())) {
+    problems.push(`vocabulary.json: properties and ${TABLE} name different keywords`);
+  }
+  for (const [keyword, entry] of Object.entries(table)) {
     const { description, ...argumentSchema } = declared[keyword] || {};
-    if (canonical(argumentSchema) !== canonical(ARGUMENT_SCHEMAS[keyword])) {
-      problems.push(`${keyword}: argument schema differs from vocabulary.json`);
+    if (canonical(argumentSchema) !== canonical(entry.argument)) {
+      problems.push(`${keyword}: ${TABLE} and properties give different argument schemas`);
     }
-    const ajv = addVocabulary(new Ajv2020({ logger: false }));
+    if (!CHECKS[entry.rule]) problems.push(`${keyword}: no implementation`);
+    const ajv = addVocabulary(new Ajv2020({ logger: false }), vocabulary);
     try {
       ajv.compile({ [keyword]: { bad: "argument" } });
       problems.push(`${keyword}: strict mode accepted a bad argument`);
@@ -119,7 +125,8 @@ function main(argv) {
   const vocabulary = readJson(path.join(schemasDir, version, "vocabulary.json"));
 
   const strictLog = [];
-  const ajv = addVocabulary(new Ajv2020({ allErrors: true, logger: strictLogger(strictLog) }));
+  const ajv = addVocabulary(new Ajv2020({ allErrors: true, logger: strictLogger(strictLog) }),
+    vocabulary);
   const validators = new Map();
   const validatorFor = (model) => {
     if (!validators.has(model)) {

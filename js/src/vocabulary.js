@@ -6,30 +6,18 @@
 // reports errors at paths relative to the value that carries it. Numbers compare mathematically
 // (JSON.parse already makes 4 and 4.0 the same number).
 
-const PREFIX = "x-contract-";
+const fs = require("fs");
+const path = require("path");
 
-// Argument schemas: the same as the "properties" of schemas/<version>/vocabulary.json (the Node
-// conformance runner checks that they are equal), given to ajv as each keyword's metaSchema so
-// strict mode validates every argument.
-const NAME = { type: "string", minLength: 1 };
-
-function argumentList(properties, required) {
-  return {
-    type: "array",
-    minItems: 1,
-    items: { type: "object", additionalProperties: false, required, properties },
-  };
-}
-
-const ARGUMENT_SCHEMAS = {
-  [PREFIX + "unique-by"]: { type: "string", minLength: 1 },
-  [PREFIX + "equal-across"]: { type: "array", items: NAME, minItems: 1, uniqueItems: true },
-  [PREFIX + "strictly-increasing"]: { const: true },
-  [PREFIX + "references"]: argumentList(
-    { property: NAME, target: NAME, key: NAME }, ["property", "target", "key"]),
-  [PREFIX + "length-relation"]: argumentList(
-    { property: NAME, other: NAME, offset: { type: "integer" } }, ["property", "other", "offset"]),
-  [PREFIX + "greater-than"]: argumentList({ property: NAME, than: NAME }, ["property", "than"]),
+const TABLE = "x-contract-keywords";
+const SCOPES = new Set(["array", "object"]);
+const PLACES = {
+  // where a rule's error points, relative to the value carrying the keyword (vocabulary.json
+  // "errorAt"): the shape of the path each check yields
+  "item": (p) => p.length === 1 && typeof p[0] === "number",
+  "item/key": (p) => p.length === 2 && typeof p[0] === "number" && typeof p[1] === "string",
+  "property": (p) => p.length === 1 && typeof p[0] === "string",
+  "property/item": (p) => p.length === 2 && typeof p[0] === "string" && typeof p[1] === "number",
 };
 
 function isObject(value) {
@@ -61,9 +49,11 @@ function show(value) {
   return JSON.stringify(value);
 }
 
-// Each check yields [relativePath, message] pairs; relativePath is a list of keys and indexes.
+// The implementations, keyed by rule ID; each yields [relativePath, message] pairs (relativePath a
+// list of keys and indexes). The keyword table (keyword, scope, argument schema, error placement)
+// is not kept here: it comes from vocabulary.json's x-contract-keywords.
 const CHECKS = {
-  [PREFIX + "unique-by"]: function* uniqueBy(key, data) {
+  "unique-by": function* uniqueBy(key, data) {
     if (!Array.isArray(data)) return;
     const first = new Map();
     for (let index = 0; index < data.length; index++) {
@@ -79,7 +69,7 @@ const CHECKS = {
     }
   },
 
-  [PREFIX + "equal-across"]: function* equalAcross(keys, data) {
+  "equal-across": function* equalAcross(keys, data) {
     if (!Array.isArray(data) || data.length === 0) return;
     for (const key of keys) {
       const expected = scalarKey(member(data[0], key));
@@ -95,7 +85,7 @@ const CHECKS = {
     }
   },
 
-  [PREFIX + "strictly-increasing"]: function* strictlyIncreasing(argument, data) {
+  "strictly-increasing": function* strictlyIncreasing(argument, data) {
     if (argument !== true || !Array.isArray(data)) return;
     for (let index = 1; index < data.length; index++) {
       const before = data[index - 1];
@@ -106,7 +96,7 @@ const CHECKS = {
     }
   },
 
-  [PREFIX + "references"]: function* references(rules, data) {
+  "references": function* references(rules, data) {
     for (const { property, target, key } of rules) {
       const names = member(data, property);
       const targets = member(data, target);
@@ -125,7 +115,7 @@ const CHECKS = {
     }
   },
 
-  [PREFIX + "length-relation"]: function* lengthRelation(rules, data) {
+  "length-relation": function* lengthRelation(rules, data) {
     for (const { property, other, offset } of rules) {
       const value = member(data, property);
       const base = member(data, other);
@@ -138,7 +128,7 @@ const CHECKS = {
     }
   },
 
-  [PREFIX + "greater-than"]: function* greaterThan(rules, data) {
+  "greater-than": function* greaterThan(rules, data) {
     for (const { property, than } of rules) {
       const value = member(data, property);
       const other = member(data, than);
@@ -150,29 +140,52 @@ const CHECKS = {
   },
 };
 
-const SCOPES = {
-  [PREFIX + "unique-by"]: "array",
-  [PREFIX + "equal-across"]: "array",
-  [PREFIX + "strictly-increasing"]: "array",
-  [PREFIX + "references"]: "object",
-  [PREFIX + "length-relation"]: "object",
-  [PREFIX + "greater-than"]: "object",
-};
-
 function pointer(path) {
   return path.map((part) => "/" + String(part).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
 
-/** Every violation of one keyword in one value: [{path, rule, message}], path relative to it. */
-function violations(keyword, argument, data) {
-  const rule = keyword.slice(PREFIX.length);
-  return Array.from(CHECKS[keyword](argument, data), ([path, message]) => ({ path, rule, message }));
+/** The keyword table of a parsed vocabulary.json; throws if it declares a rule not implemented here. */
+function keywordTable(vocabulary) {
+  const table = vocabulary && vocabulary[TABLE];
+  if (!isObject(table)) throw new Error(`vocabulary.json has no ${TABLE} table`);
+  const missing = [];
+  const out = {};
+  for (const [keyword, entry] of Object.entries(table)) {
+    const { rule, appliesTo, argument, errorAt } = entry || {};
+    if (typeof rule !== "string" || !SCOPES.has(appliesTo) || !isObject(argument) ||
+        !Object.prototype.hasOwnProperty.call(PLACES, errorAt)) {
+      throw new Error(`${TABLE}.${keyword}: needs rule, appliesTo, argument and errorAt`);
+    }
+    if (!Object.prototype.hasOwnProperty.call(CHECKS, rule)) missing.push(keyword);
+    out[keyword] = { keyword, rule, appliesTo, argument, errorAt };
+  }
+  if (missing.length) {
+    throw new Error(`vocabulary.json declares ${missing.join(", ")} but this package implements ` +
+      `only the rules ${Object.keys(CHECKS).join(", ")}`);
+  }
+  return out;
 }
 
-function definition(keyword) {
-  const rule = keyword.slice(PREFIX.length);
+/** The vocabulary.json of the newest release in a schema folder (default: the repository's). */
+function loadVocabulary(schemasDir = path.resolve(__dirname, "..", "..", "schemas")) {
+  const index = JSON.parse(fs.readFileSync(path.join(schemasDir, "index.json"), "utf8"));
+  return JSON.parse(fs.readFileSync(path.join(schemasDir, index.latest, "vocabulary.json"), "utf8"));
+}
+
+/** Every violation of one keyword in one value: [{path, rule, message}], path relative to it. */
+function violations(entry, argument, data) {
+  return Array.from(CHECKS[entry.rule](argument, data), ([path, message]) => {
+    if (!PLACES[entry.errorAt](path)) {
+      throw new Error(`${entry.keyword} reported ${JSON.stringify(path)}, not at ${entry.errorAt}`);
+    }
+    return { path, rule: entry.rule, message };
+  });
+}
+
+function definition(entry) {
+  const { keyword, rule } = entry;
   const validate = function validateContractKeyword(argument, data, parentSchema, dataCxt) {
-    const found = violations(keyword, argument, data);
+    const found = violations(entry, argument, data);
     const base = dataCxt ? dataCxt.instancePath : "";
     validate.errors = found.map((v) => ({
       keyword,
@@ -184,19 +197,21 @@ function definition(keyword) {
   };
   return {
     keyword,
-    type: SCOPES[keyword],
-    metaSchema: ARGUMENT_SCHEMAS[keyword],
+    type: entry.appliesTo,
+    metaSchema: entry.argument,
     errors: true,
     validate,
   };
 }
 
-const KEYWORDS = Object.keys(CHECKS);
-
-/** Register the contract's vocabulary on an ajv instance (Ajv2020 in strict mode); returns it. */
-function addVocabulary(ajv) {
-  for (const keyword of KEYWORDS) ajv.addKeyword(definition(keyword));
+/**
+ * Register the contract's vocabulary on an ajv instance (Ajv2020 in strict mode); returns it.
+ * `vocabulary` is the parsed vocabulary.json whose x-contract-keywords table says which keywords
+ * to register (default: the newest release's, from the repository's schemas/ folder).
+ */
+function addVocabulary(ajv, vocabulary = loadVocabulary()) {
+  for (const entry of Object.values(keywordTable(vocabulary))) ajv.addKeyword(definition(entry));
   return ajv;
 }
 
-module.exports = { addVocabulary, ARGUMENT_SCHEMAS, KEYWORDS, PREFIX, violations };
+module.exports = { addVocabulary, keywordTable, loadVocabulary, CHECKS, TABLE, violations };

@@ -127,7 +127,8 @@ def test_vectors_exist_and_are_well_formed() -> None:
     names = [vector_name(v) for v in vectors]
     assert len(set(names)) == len(names)
     for v in vectors:
-        assert set(v) == {"model", "description", "instance", "valid", "rule"}, vector_name(v)
+        assert set(v) == {"model", "description", "instance", "valid", "rule", "breaks"}, (
+            vector_name(v))
         assert isinstance(v["valid"], bool) and v["rule"]
     # both verdicts, for every portable rule
     for rule in ("unique-by", "equal-across", "strictly-increasing", "references",

@@ -116,4 +116,5 @@ def test_node_consumer_fetches_by_id_and_validates(tmp_path: Path) -> None:
     assert not twhin["valid"]
     assert any(e.startswith("/tables/0/data_type") for e in twhin["errors"])
     fetched_ids = {r.get("path") for r in server.records() if r.get("status") == 200}
-    assert "/schemas/1.0.0/vocabulary.json" in fetched_ids
+    latest = json.loads((ROOT / "schemas" / "index.json").read_text())["latest"]
+    assert f"/schemas/{latest}/vocabulary.json" in fetched_ids

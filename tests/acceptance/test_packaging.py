@@ -37,9 +37,11 @@ def test_versions_and_models() -> None:
     assert schemas.index() == INDEX
 
 
-@pytest.mark.parametrize("spec", ["1.0.0", "1", "1.0", "latest"])
-def test_load_by_exact_version_line_or_latest(spec: str) -> None:
-    expected = (SCHEMAS / "1.0.0" / "recap" / "LargeEmbeddingsConfig.json").read_bytes()
+@pytest.mark.parametrize(("spec", "version"), [
+    ("1.0.0", "1.0.0"), ("1.0", "1.0.0"), ("1", INDEX["latest"]), ("latest", INDEX["latest"])])
+def test_load_by_exact_version_line_or_latest(spec: str, version: str) -> None:
+    """An exact version or a minor line keeps its release; "1" and "latest" give the newest."""
+    expected = (SCHEMAS / version / "recap" / "LargeEmbeddingsConfig.json").read_bytes()
     assert schemas.load_bytes(LARGE, spec) == expected
     assert schemas.load(LARGE, spec) == json.loads(expected)
 
@@ -81,7 +83,7 @@ def test_damaged_files_are_detected(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
     tree = tmp_path / "schemas"
     shutil.copytree(SCHEMAS, tree)
-    target = tree / "1.0.0" / "recap" / "LargeEmbeddingsConfig.json"
+    target = tree / INDEX["latest"] / "recap" / "LargeEmbeddingsConfig.json"  # what load() reads
     target.write_bytes(target.read_bytes().replace(b'"minItems": 1', b'"minItems": 0'))
     from embedding_contract.schemafiles import packaged
 

@@ -26,7 +26,9 @@ from tests.support.paths import SCHEMAS
 from tests.support.schema_server import ServerProcess, make_tree, running_server, start_server
 
 LARGE = "recap.LargeEmbeddingsConfig"
-LARGE_FILE = SCHEMAS / "1.0.0" / "recap" / "LargeEmbeddingsConfig.json"
+CURRENT = json.loads((SCHEMAS / "index.json").read_bytes())["latest"]
+"""The newest release: what "1" and "latest" resolve to on a server over this repository."""
+LARGE_FILE = SCHEMAS / CURRENT / "recap" / "LargeEmbeddingsConfig.json"
 FAST = {"timeout": 5.0, "retries": 1, "backoff": 0.01}
 
 
@@ -89,17 +91,17 @@ def test_fetch_then_revalidate_with_304(tmp_path: Path) -> None:
 
 
 def fetch_then_revalidate(server: ServerProcess, tmp_path: Path) -> None:
-    first = fetch_schema(server.url, LARGE, "1.0.0", cache_dir=tmp_path, **FAST)
+    first = fetch_schema(server.url, LARGE, CURRENT, cache_dir=tmp_path, **FAST)
     assert first.source == "network" and not first.messages
     assert first.content == LARGE_FILE.read_bytes()
-    assert first.url == server.url + "1.0.0/recap/LargeEmbeddingsConfig.json"
-    assert first.schema["$id"].endswith("/1.0.0/recap/LargeEmbeddingsConfig.json")
-    second = fetch_schema(server.url, LARGE, "1", cache_dir=tmp_path, **FAST)
+    assert first.url == server.url + f"{CURRENT}/recap/LargeEmbeddingsConfig.json"
+    assert first.schema["$id"].endswith(f"/{CURRENT}/recap/LargeEmbeddingsConfig.json")
+    second = fetch_schema(server.url, LARGE, CURRENT.split(".")[0], cache_dir=tmp_path, **FAST)
     assert second.source == "revalidated"
-    assert second.content == first.content and second.version == "1.0.0"
+    assert second.content == first.content and second.version == CURRENT
     third = fetch_schema(server.url, LARGE, "latest", cache_dir=tmp_path, **FAST)
     assert third.source == "revalidated"
-    assert access(server, "/1.0.0/recap/LargeEmbeddingsConfig.json", 3) == [200, 304, 304]
+    assert access(server, f"/{CURRENT}/recap/LargeEmbeddingsConfig.json", 3) == [200, 304, 304]
     assert access(server, "/index.json", 3) == [200, 304, 304]
 
 
@@ -162,11 +164,11 @@ def test_content_not_matching_the_index_is_refused(tmp_path: Path) -> None:
     try:
         good = fetch_schema(url_of(httpd), "twhin.AdamConfig", cache_dir=tmp_path / "c", **FAST)
         assert good.source == "network"  # a plain static host serves the same URLs
-        path = site / "1.0.0" / "recap" / "LargeEmbeddingsConfig.json"
+        path = site / CURRENT / "recap" / "LargeEmbeddingsConfig.json"
         path.write_bytes(path.read_bytes().replace(b'"minItems": 1', b'"minItems": 0'))
         with pytest.raises(IntegrityError, match=r"does not match .* in the server's index\.json"):
             fetch_schema(url_of(httpd), LARGE, cache_dir=tmp_path / "c", **FAST)
-        url = url_of(httpd) + "1.0.0/recap/LargeEmbeddingsConfig.json"
+        url = url_of(httpd) + f"{CURRENT}/recap/LargeEmbeddingsConfig.json"
         assert not any(url in p.read_text() for p in (tmp_path / "c").glob("*.json"))
     finally:
         httpd.shutdown()
@@ -235,9 +237,9 @@ def test_cli_fetch(server: ServerProcess, tmp_path: Path) -> None:
     first = runner.invoke(main, args)
     assert first.exit_code == 0, first.output
     assert out.read_bytes() == LARGE_FILE.read_bytes()
-    assert f"{LARGE} 1.0.0: network {server.url}1.0.0/recap/" in first.stderr
+    assert f"{LARGE} {CURRENT}: network {server.url}{CURRENT}/recap/" in first.stderr
     second = runner.invoke(main, args)
-    assert second.exit_code == 0 and f"{LARGE} 1.0.0: revalidated" in second.stderr
+    assert second.exit_code == 0 and f"{LARGE} {CURRENT}: revalidated" in second.stderr
 
     stdout = runner.invoke(main, args[:-2])
     assert stdout.exit_code == 0 and stdout.stdout_bytes == LARGE_FILE.read_bytes()
@@ -262,7 +264,7 @@ def test_cli_fetch_falls_back_when_the_server_stops(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert lines[0].startswith("embedding-contract: warning: server unreachable: ")
     assert lines[1].startswith("embedding-contract: warning: using the cached copy of ")
-    assert lines[2].startswith(f"embedding-contract: {LARGE} 1.0.0: cache ")
+    assert lines[2].startswith(f"embedding-contract: {LARGE} {CURRENT}: cache ")
     offline = CliRunner().invoke(main, [*args, "--no-fallback"])
     assert offline.exit_code == 2 and "server unreachable" in offline.stderr
 
@@ -270,10 +272,10 @@ def test_cli_fetch_falls_back_when_the_server_stops(tmp_path: Path) -> None:
 def test_cli_fetch_integrity_error_exits_1(tmp_path: Path) -> None:
     site = tmp_path / "site"
     write_site(build_site(SCHEMAS), site)
-    path = site / "1.0.0" / "twhin" / "SgdConfig.json"
+    path = site / CURRENT / "twhin" / "SgdConfig.json"
     path.write_bytes(path.read_bytes()[:-2] + b" }\n")
     assert sha256(path.read_bytes()) != json.loads((site / "index.json").read_bytes())[
-        "versions"]["1.0.0"]["models"]["twhin.SgdConfig"]["sha256"]
+        "versions"][CURRENT]["models"]["twhin.SgdConfig"]["sha256"]
     httpd = static_server(site)
     try:
         result = CliRunner().invoke(main, ["fetch", "--base-url", url_of(httpd), "--cache-dir",

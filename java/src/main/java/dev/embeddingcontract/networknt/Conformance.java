@@ -5,7 +5,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
-import dev.embeddingcontract.rules.Rules;
+import dev.embeddingcontract.rules.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Java conformance runner: networknt json-schema-validator 3 with the contract's vocabulary, over
@@ -26,7 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * when all agree, 1 on a disagreement or a failed self-check, 2 on unreadable input.
  */
 public final class Conformance {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private Conformance() {
     }
@@ -45,7 +43,7 @@ public final class Conformance {
     }
 
     static JsonNode read(Path file) throws IOException {
-        return MAPPER.readTree(Files.readString(file));
+        return ContractJson.read(Files.readString(file));
     }
 
     static int run(Path root) throws IOException {
@@ -55,6 +53,7 @@ public final class Conformance {
         JsonNode models = index.path("versions").path(latest).path("models");
         JsonNode vocabulary = read(schemas.resolve(latest).resolve("vocabulary.json"));
         SchemaRegistry registry = ContractVocabulary.registry(vocabulary);
+        Vocabulary table = ContractVocabulary.vocabulary(vocabulary);
 
         Map<String, Schema> compiled = new HashMap<>();
         int passed = 0;
@@ -93,7 +92,7 @@ public final class Conformance {
                 }
             }
         }
-        int problems = selfCheck(registry);
+        int problems = selfCheck(registry, table);
         System.out.println("networknt json-schema-validator with the vocabulary, schemas " + latest
                 + ", " + compiled.size() + " schemas compiled");
         System.out.println("java: " + passed + " passed, " + failed + " failed");
@@ -101,12 +100,12 @@ public final class Conformance {
     }
 
     /** A bad argument to any keyword must fail when the schema loads. */
-    private static int selfCheck(SchemaRegistry registry) {
+    private static int selfCheck(SchemaRegistry registry, Vocabulary table) {
         int problems = 0;
-        for (String keyword : Rules.KEYWORDS) {
+        for (String keyword : table.entries().keySet()) {
             try {
                 registry.getSchema("{\"" + keyword + "\": {\"bad\": \"argument\"}}").validate(
-                        MAPPER.readTree("[]"));
+                        ContractJson.read("[]"));
                 System.out.println("SELF-CHECK FAILED " + keyword + ": a bad argument was accepted");
                 problems++;
             } catch (SchemaException expected) {

@@ -10,8 +10,8 @@ import com.networknt.schema.keyword.BaseKeywordValidator;
 import com.networknt.schema.keyword.Keyword;
 import com.networknt.schema.keyword.KeywordValidator;
 import com.networknt.schema.path.NodePath;
-import dev.embeddingcontract.rules.Rules;
 import dev.embeddingcontract.rules.Violation;
+import dev.embeddingcontract.rules.Vocabulary;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -21,17 +21,17 @@ import tools.jackson.databind.JsonNode;
  * argument is a SchemaException); each violation becomes an Error at the offending value.
  */
 public final class ContractKeyword implements Keyword {
-    private final String keyword;
+    private final Vocabulary.Entry entry;
     private final Schema argumentSchema;
 
-    public ContractKeyword(String keyword, Schema argumentSchema) {
-        this.keyword = keyword;
+    public ContractKeyword(Vocabulary.Entry entry, Schema argumentSchema) {
+        this.entry = entry;
         this.argumentSchema = argumentSchema;
     }
 
     @Override
     public String getValue() {
-        return keyword;
+        return entry.keyword();
     }
 
     @Override
@@ -39,22 +39,25 @@ public final class ContractKeyword implements Keyword {
                                          Schema parentSchema, SchemaContext schemaContext) {
         List<Error> problems = argumentSchema.validate(schemaNode);
         if (!problems.isEmpty()) {
-            throw new SchemaException(keyword + ": bad argument at " + schemaLocation + ": "
+            throw new SchemaException(entry.keyword() + ": bad argument at " + schemaLocation + ": "
                     + problems.get(0).getMessage());
         }
         return new Validator(this, schemaNode, schemaLocation, parentSchema, schemaContext);
     }
 
     static final class Validator extends BaseKeywordValidator {
-        Validator(Keyword keyword, JsonNode schemaNode, SchemaLocation schemaLocation,
+        private final Vocabulary.Entry entry;
+
+        Validator(ContractKeyword keyword, JsonNode schemaNode, SchemaLocation schemaLocation,
                   Schema parentSchema, SchemaContext schemaContext) {
             super(keyword, schemaNode, schemaLocation, parentSchema, schemaContext);
+            this.entry = keyword.entry;
         }
 
         @Override
         public void validate(ExecutionContext executionContext, JsonNode node, JsonNode rootNode,
                              NodePath instanceLocation) {
-            for (Violation v : Rules.check(getKeyword(), schemaNode, node, JacksonJson.INSTANCE)) {
+            for (Violation v : entry.check(schemaNode, node, JacksonJson.INSTANCE)) {
                 NodePath at = instanceLocation;
                 for (Object part : v.path()) {
                     at = part instanceof Integer index ? at.append(index) : at.append((String) part);

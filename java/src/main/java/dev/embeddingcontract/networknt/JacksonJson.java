@@ -17,6 +17,11 @@ public final class JacksonJson implements Json<JsonNode> {
     }
 
     @Override
+    public boolean isObject(JsonNode node) {
+        return node.isObject();
+    }
+
+    @Override
     public int size(JsonNode array) {
         return array.size();
     }

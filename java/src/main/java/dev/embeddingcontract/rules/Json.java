@@ -10,6 +10,8 @@ import java.math.BigDecimal;
 public interface Json<N> {
     boolean isArray(N node);
 
+    boolean isObject(N node);
+
     int size(N array);
 
     N item(N array, int index);

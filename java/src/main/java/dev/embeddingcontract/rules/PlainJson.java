@@ -10,7 +10,8 @@ import java.util.Map;
  * A strict RFC 8259 parser into plain Java values (Map, List, String, Boolean, BigDecimal, null)
  * and their {@link Json} accessor; JDK only, so the rules build and run without any dependency.
  * Numbers read as Python's json module reads them: integers exactly, anything with a fraction or
- * an exponent as a 64-bit double (kept as its exact binary value).
+ * an exponent as a 64-bit double (kept as its exact binary value; beyond the double range as an
+ * infinite Double, which the rules, like the standard keywords' finite bounds, do not take).
  */
 public final class PlainJson implements Json<Object> {
     public static final PlainJson INSTANCE = new PlainJson();
@@ -181,7 +182,7 @@ public final class PlainJson implements Json<Object> {
         }
     }
 
-    private BigDecimal number() {
+    private Object number() {
         int start = at;
         if (at < text.length() && text.charAt(at) == '-') {
             at++;
@@ -225,7 +226,7 @@ public final class PlainJson implements Json<Object> {
         }
         double value = Double.parseDouble(literal);
         if (Double.isInfinite(value)) {
-            throw error("number beyond the 64-bit float range");
+            return value;  // 1e400: infinity, as Python reads it; not a number to the rules
         }
         return new BigDecimal(value);
     }
@@ -257,6 +258,11 @@ public final class PlainJson implements Json<Object> {
     @Override
     public boolean isArray(Object node) {
         return node instanceof List;
+    }
+
+    @Override
+    public boolean isObject(Object node) {
+        return node instanceof Map;
     }
 
     @Override

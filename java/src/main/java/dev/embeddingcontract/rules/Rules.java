@@ -9,53 +9,42 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The contract's portable rules (schemas/VERSION/vocabulary.json), with the semantics of
+ * The checks of the contract's portable rules (schemas/VERSION/vocabulary.json), with the semantics of
  * python/embedding_contract/vocabulary/rules/: each keyword ignores values of the wrong shape (the
  * standard keywords beside it report those), runs in linear time, and reports paths relative to
  * the value carrying it. Numbers compare mathematically: 4 equals 4.0.
  */
 public final class Rules {
-    public static final String PREFIX = "x-contract-";
-    public static final List<String> KEYWORDS = List.of(
-            PREFIX + "unique-by", PREFIX + "equal-across", PREFIX + "strictly-increasing",
-            PREFIX + "references", PREFIX + "length-relation", PREFIX + "greater-than");
+    /** One rule's check: every violation of it, declared by {@code argument}, in {@code instance}. */
+    @FunctionalInterface
+    public interface Check {
+        <N> void run(N argument, N instance, Json<N> json, List<Violation> out);
+    }
+
+    /**
+     * The implementations, keyed by rule ID. The keyword table itself (keyword, scope, argument
+     * schema, error placement) is not kept here: it is read from vocabulary.json's
+     * x-contract-keywords ({@link Vocabulary}).
+     */
+    public static final Map<String, Check> CHECKS = Map.of(
+            "unique-by", Rules::uniqueBy,
+            "equal-across", Rules::equalAcross,
+            "strictly-increasing", Rules::strictlyIncreasing,
+            "references", Rules::references,
+            "length-relation", Rules::lengthRelation,
+            "greater-than", Rules::greaterThan);
 
     private Rules() {
     }
 
-    /** Every violation of {@code keyword} with {@code argument} in {@code instance}. */
-    public static <N> List<Violation> check(String keyword, N argument, N instance, Json<N> json) {
-        List<Violation> out = new ArrayList<>();
-        switch (keyword) {
-            case PREFIX + "unique-by" -> uniqueBy(json.string(argument), instance, json, out);
-            case PREFIX + "equal-across" -> equalAcross(argument, instance, json, out);
-            case PREFIX + "strictly-increasing" -> {
-                if (json.isBoolean(argument) && json.bool(argument)) {
-                    strictlyIncreasing(instance, json, out);
-                }
-            }
-            case PREFIX + "references" -> {
-                for (int i = 0; i < json.size(argument); i++) {
-                    N a = json.item(argument, i);
-                    references(text(a, "property", json), text(a, "target", json), text(a, "key", json),
-                            instance, json, out);
-                }
-            }
-            case PREFIX + "length-relation" -> {
-                for (int i = 0; i < json.size(argument); i++) {
-                    N a = json.item(argument, i);
-                    lengthRelation(text(a, "property", json), text(a, "other", json),
-                            json.number(json.member(a, "offset")).intValueExact(), instance, json, out);
-                }
-            }
-            case PREFIX + "greater-than" -> {
-                for (int i = 0; i < json.size(argument); i++) {
-                    N a = json.item(argument, i);
-                    greaterThan(text(a, "property", json), text(a, "than", json), instance, json, out);
-                }
-            }
-            default -> throw new IllegalArgumentException("not a contract keyword: " + keyword);
+    /** Every violation of rule {@code rule} with {@code argument} in {@code instance}. */
+    public static <N> List<Violation> check(String rule, N argument, N instance, Json<N> json) {
+        Check check = CHECKS.get(rule);
+        if (check == null) {
+            throw new IllegalArgumentException("no Java implementation of the rule " + rule);
         }
+        List<Violation> out = new ArrayList<>();
+        check.run(argument, instance, json, out);
         return out;
     }
 
@@ -97,7 +86,8 @@ public final class Rules {
         return "…";
     }
 
-    private static <N> void uniqueBy(String key, N instance, Json<N> json, List<Violation> out) {
+    private static <N> void uniqueBy(N argument, N instance, Json<N> json, List<Violation> out) {
+        String key = json.string(argument);
         if (instance == null || !json.isArray(instance)) {
             return;
         }
@@ -139,8 +129,9 @@ public final class Rules {
         }
     }
 
-    private static <N> void strictlyIncreasing(N instance, Json<N> json, List<Violation> out) {
-        if (instance == null || !json.isArray(instance)) {
+    private static <N> void strictlyIncreasing(N argument, N instance, Json<N> json,
+                                               List<Violation> out) {
+        if (!json.isBoolean(argument) || !json.bool(argument) || instance == null || !json.isArray(instance)) {
             return;
         }
         for (int index = 1; index < json.size(instance); index++) {
@@ -151,6 +142,14 @@ public final class Rules {
                 out.add(new Violation(List.of(index), "strictly-increasing", display(value, json)
                         + " is not greater than the item before it (" + display(before, json) + ")"));
             }
+        }
+    }
+
+    private static <N> void references(N argument, N instance, Json<N> json, List<Violation> out) {
+        for (int i = 0; i < json.size(argument); i++) {
+            N a = json.item(argument, i);
+            references(text(a, "property", json), text(a, "target", json), text(a, "key", json),
+                    instance, json, out);
         }
     }
 
@@ -177,6 +176,14 @@ public final class Rules {
         }
     }
 
+    private static <N> void lengthRelation(N argument, N instance, Json<N> json, List<Violation> out) {
+        for (int i = 0; i < json.size(argument); i++) {
+            N a = json.item(argument, i);
+            lengthRelation(text(a, "property", json), text(a, "other", json),
+                    json.number(json.member(a, "offset")).intValueExact(), instance, json, out);
+        }
+    }
+
     private static <N> void lengthRelation(String property, String other, int offset, N instance,
                                            Json<N> json, List<Violation> out) {
         N value = json.member(instance, property);
@@ -189,6 +196,13 @@ public final class Rules {
             out.add(new Violation(List.of(property), "length-relation", property + " has "
                     + json.size(value) + " items but needs len(" + other + ") "
                     + (offset >= 0 ? "+" : "-") + " " + Math.abs(offset) + " = " + expected));
+        }
+    }
+
+    private static <N> void greaterThan(N argument, N instance, Json<N> json, List<Violation> out) {
+        for (int i = 0; i < json.size(argument); i++) {
+            N a = json.item(argument, i);
+            greaterThan(text(a, "property", json), text(a, "than", json), instance, json, out);
         }
     }
 

@@ -46,6 +46,8 @@ public final class RulesCheck {
         Map<?, ?> index = (Map<?, ?>) read(schemas.resolve("index.json"));
         Map<?, ?> version = (Map<?, ?>) ((Map<?, ?>) index.get("versions")).get(index.get("latest"));
         Map<?, ?> models = (Map<?, ?>) version.get("models");
+        Vocabulary vocabulary = Vocabulary.of(read(schemas.resolve((String) index.get("latest"))
+                .resolve("vocabulary.json")));
         Map<?, ?> expected = (Map<?, ?>) read(expectedFile);
         int passed = 0;
         int failed = 0;
@@ -59,7 +61,7 @@ public final class RulesCheck {
                 String model = (String) vector.get("model");
                 String name = model + ": " + vector.get("description");
                 Map<?, ?> modelEntry = (Map<?, ?>) models.get(model);
-                Walker walker = new Walker(read(schemas.resolve((String) modelEntry.get("path"))));
+                Walker walker = new Walker(vocabulary, read(schemas.resolve((String) modelEntry.get("path"))));
                 TreeSet<String> found = new TreeSet<>();
                 for (Violation v : walker.violations(vector.get("instance"))) {
                     found.add(v.pathJson() + " " + v.rule());

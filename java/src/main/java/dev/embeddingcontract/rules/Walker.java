@@ -8,15 +8,17 @@ import java.util.Set;
 
 /**
  * Runs the portable rules declared anywhere in a schema document against an instance, beside any
- * standard validator (the Java twin of python/embedding_contract/portable.py). It follows
+ * standard validator (the Java twin of python/embedding_contract/vocabulary/walker.py). It follows
  * properties, items, prefixItems, local $ref and every anyOf/oneOf/allOf branch, visiting each
  * instance value once per schema that applies to it: linear in the instance.
  */
 public final class Walker {
     private static final List<String> BRANCHES = List.of("anyOf", "oneOf", "allOf");
+    private final Vocabulary vocabulary;
     private final Object root;
 
-    public Walker(Object schemaDocument) {
+    public Walker(Vocabulary vocabulary, Object schemaDocument) {
+        this.vocabulary = vocabulary;
         this.root = schemaDocument;
     }
 
@@ -54,9 +56,9 @@ public final class Walker {
         if (map.get("$ref") instanceof String ref) {
             walk(resolve(ref), instance, path, sink);
         }
-        for (String keyword : Rules.KEYWORDS) {
-            if (map.containsKey(keyword)) {
-                for (Violation v : Rules.check(keyword, map.get(keyword), instance, PlainJson.INSTANCE)) {
+        for (Vocabulary.Entry entry : vocabulary.entries().values()) {
+            if (map.containsKey(entry.keyword())) {
+                for (Violation v : entry.check(map.get(entry.keyword()), instance, PlainJson.INSTANCE)) {
                     List<Object> full = new ArrayList<>(path);
                     full.addAll(v.path());
                     sink.accept(new Violation(full, v.rule(), v.message()));
