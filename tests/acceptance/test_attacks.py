@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from embedding_contract import __version__
 from embedding_contract.cli import main
 from embedding_contract.core.files import TEMP_PREFIX
 from tests.support.attacks import (
@@ -47,8 +48,8 @@ def _umask() -> int:
 def test_export_leaves_no_debris_and_usual_modes(tmp_path: Path) -> None:
     tree = tmp_path / "schemas"
     assert CliRunner().invoke(main, ["export", "--schemas", str(tree)]).exit_code == 0
-    debris = [tree / f"{TEMP_PREFIX}1.0.0-x", tree / f"{TEMP_PREFIX}index.json-y",
-              tree / "1.0.0" / f"{TEMP_PREFIX}z"]
+    debris = [tree / f"{TEMP_PREFIX}{__version__}-x", tree / f"{TEMP_PREFIX}index.json-y",
+              tree / __version__ / f"{TEMP_PREFIX}z"]
     debris[0].mkdir()
     debris[1].write_bytes(b"half")
     debris[2].write_bytes(b"half")
@@ -57,7 +58,7 @@ def test_export_leaves_no_debris_and_usual_modes(tmp_path: Path) -> None:
     assert not [p for p in debris if p.exists()]
     expected = 0o666 & ~_umask()
     assert stat.S_IMODE((tree / "index.json").stat().st_mode) == expected
-    for path in (tree / "1.0.0").rglob("*.json"):
+    for path in (tree / __version__).rglob("*.json"):
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
 
 

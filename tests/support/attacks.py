@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = (ROOT / "examples" / "recap-large-embeddings.yaml").read_bytes()
 INDEX = (ROOT / "schemas" / "index.json").read_bytes()
 MODEL = "recap.LargeEmbeddingsConfig"
-LARGE_PATH = "1.0.0/recap/LargeEmbeddingsConfig.json"
+CURRENT = json.loads(INDEX)["latest"]
+LARGE_PATH = f"{CURRENT}/recap/LargeEmbeddingsConfig.json"
 MAX_SECONDS = 60.0  # a hang guard, not a speed figure: each case takes well under a second
 
 
@@ -137,7 +138,7 @@ INDEX_KINDS = ("swap", "path", "sha", "version", "shape", "junk", "deep", "huge"
 def hostile_index(rng: random.Random, kind: str | None = None) -> tuple[str, bytes]:
     """An index.json a hostile or broken server might send (of ``kind``, else a random one)."""
     data: Any = json.loads(INDEX)
-    models = data["versions"]["1.0.0"]["models"]
+    models = data["versions"][CURRENT]["models"]
     kind = kind or rng.choice(INDEX_KINDS)
     if kind == "swap":
         names = sorted(models)
@@ -150,7 +151,7 @@ def hostile_index(rng: random.Random, kind: str | None = None) -> tuple[str, byt
         models[MODEL]["sha256"] = rng.choice(["0" * 64, "zz", None, "A" * 64])
     elif kind == "version":
         data["versions"] = {rng.choice(["9" * 5000 + ".0.0", "1.0", "", "1.0.0\n"]):
-                            data["versions"]["1.0.0"]}
+                            data["versions"][CURRENT]}
     elif kind == "shape":
         data = rng.choice([[], None, {"versions": []}, {"versions": {"1.0.0": []}},
                            {"versions": {"1.0.0": {"models": {}}}}])

@@ -431,5 +431,5 @@ def test_editor_setup_local_outside_a_checkout_refuses(
         "pass --schemas DIR"]
     assert run("export", "--site", "schemas")[0] == 0
     code, out, _ = run("editor-setup", "--local", "--only", "modelines")
-    assert code == 0 and "$schema=schemas/1.0.0/recap/" in out
+    assert code == 0 and f"$schema=schemas/{__version__}/recap/" in out
     assert "site-packages" not in out and str(SCHEMAS) not in out

@@ -28,8 +28,9 @@ from tests.support.attacks import Hostile, Route, files
 from tests.support.paths import SCHEMAS
 
 LARGE = "recap.LargeEmbeddingsConfig"
-LARGE_PATH = "1.0.0/recap/LargeEmbeddingsConfig.json"
 INDEX = (SCHEMAS / "index.json").read_bytes()
+CURRENT = json.loads(INDEX)["latest"]
+LARGE_PATH = f"{CURRENT}/recap/LargeEmbeddingsConfig.json"
 FAST = {"timeout": 2.0, "retries": 0, "backoff": 0.01}
 
 @pytest.fixture()
@@ -78,11 +79,11 @@ def test_a_poisoned_cached_index_falls_back_to_the_package(
 def test_an_index_mapping_a_name_to_another_models_file_is_refused(
         hostile: Hostile, tmp_path: Path) -> None:
     def swap(data: dict[str, Any]) -> None:
-        models = data["versions"]["1.0.0"]["models"]
+        models = data["versions"][CURRENT]["models"]
         models[LARGE] = models["recap.SmallEmbeddingsConfig"]
 
     hostile.routes = files({"/index.json": _index_with(swap)})
-    other = "points at '1.0.0/recap/SmallEmbeddingsConfig.json'"
+    other = f"points at '{CURRENT}/recap/SmallEmbeddingsConfig.json'"
     with pytest.raises(FetchError, match=re.escape(other)):
         fetch_schema(hostile.url, LARGE, cache_dir=tmp_path, **FAST)
     assert not list(tmp_path.glob("*.body"))
@@ -151,7 +152,7 @@ def test_a_5000_digit_version(hostile: Hostile, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("index", "fragment"), [
     (b"[" * 100_000 + b"]" * 100_000, "deeper than"),
     (b'{"versions": ' + b'{"a": ' * 5000 + b"1" + b"}" * 5001, "deeper than"),
-    (_index_with(lambda d: d["versions"]["1.0.0"]["models"][LARGE].update(
+    (_index_with(lambda d: d["versions"][CURRENT]["models"][LARGE].update(
         path=LARGE_PATH + "\n")), "is not a schema path"),
     (_index_with(lambda d: d["versions"].update({"9" * 5000 + ".0.0": {"models": {}}})),
      "index.json is not usable"),
