@@ -279,3 +279,14 @@ def test_undecided_changes_say_why_and_are_counted(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "back-reference" in result.output
     assert "(1 undecided change counted as breaking)" in result.output
+
+
+def test_required_added_says_whether_the_property_was_declared(tmp_path: Path) -> None:
+    old, new = _pair(tmp_path, {"type": "object", "properties": {"a": {"type": "string"}}},
+                     {"type": "object", "required": ["a", "b"],
+                      "properties": {"a": {"type": "string"}, "b": {"type": "string"}}})
+    result = run(old, new, "--format", "json")
+    assert result.exit_code == 1, result.output
+    findings = json.loads(result.output)["comparisons"][0]["findings"]
+    required = {f["config_path"]: f["old"] for f in findings if f["rule"] == "required-added"}
+    assert required == {"a": "optional", "b": "not declared"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Effect, Effects
 from embedding_contract.diff.keywords import is_closed, is_trivial, properties_of, required_of
@@ -44,18 +45,23 @@ def property_removed(p: Pair) -> Iterator[Delta]:
         yield delta(("properties", key), old_props[key], ABSENT, effects, key=key, child=key)
 
 
+def _unrequired(node: Any, key: str) -> str:
+    """How a schema that does not require ``key`` treats it: declared or not."""
+    return "optional" if key in properties_of(node) else "not declared"
+
+
 def required_added(p: Pair) -> Iterator[Delta]:
     old = set(required_of(p.old))
     for key in sorted(set(required_of(p.new)) - old):
-        yield delta(("properties", key), "optional", "required", Effects.NARROWING, key=key,
-                    child=key)
+        yield delta(("properties", key), _unrequired(p.old, key), "required",
+                    Effects.NARROWING, key=key, child=key)
 
 
 def required_removed(p: Pair) -> Iterator[Delta]:
     new = set(required_of(p.new))
     for key in sorted(set(required_of(p.old)) - new):
-        yield delta(("properties", key), "required", "optional", Effects.WIDENING, key=key,
-                    child=key)
+        yield delta(("properties", key), "required", _unrequired(p.new, key),
+                    Effects.WIDENING, key=key, child=key)
 
 
 def additional_properties_forbidden(p: Pair) -> Iterator[Delta]:
