@@ -5,6 +5,22 @@
 //! the vocabulary's `x-contract-keywords`; only the checks are code, keyed by rule id
 //! ([`rules::CHECKS`]). A custom keyword's error sits at the value carrying it, so its message
 //! starts with the path below that value; [`locate`] joins the two.
+//!
+//! ```
+//! use embedding_contract::{locate, Vocabulary};
+//!
+//! let read = |path: &str| -> serde_json::Value {  // arbitrary_precision: numbers stay exact
+//!     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+//! };
+//! let vocabulary = Vocabulary::load(&read("../schemas/1.1.0/vocabulary.json")).unwrap();
+//! let validator = vocabulary.validator(&read("../schemas/1.1.0/recap/SmallEmbeddingsConfig.json")).unwrap();
+//! let config = serde_json::json!({"tables": [
+//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 0},
+//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 1}]});
+//! let errors: Vec<_> = validator.iter_errors(&config).map(|e| locate(&e)).collect();
+//! assert_eq!(errors, [("/tables/1/name".to_owned(),
+//!                      r#"duplicate name "a": already used by item [0] [unique-by]"#.to_owned())]);
+//! ```
 
 pub mod number;
 pub mod rules;
