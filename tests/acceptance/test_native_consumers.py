@@ -64,7 +64,8 @@ def cases(tmp_path: Path) -> list[tuple[str, Path, set[str]]]:
         "/tables/0/embedding_dim", "/tables/1/name",
         f"/tables_to_log/{len(large['tables_to_log']) - 1}"}))
     twhin = copy.deepcopy(documents["twhin.TwhinEmbeddingsConfig"])
-    twhin["tables"][1]["data_type"] = "fp16" if twhin["tables"][0]["data_type"] != "fp16" else "fp32"
+    first = twhin["tables"][0]["data_type"]
+    twhin["tables"][1]["data_type"] = "fp16" if first != "fp16" else "fp32"
     target = tmp_path / "broken-twhin.json"
     target.write_text(json.dumps(twhin))
     out.append(("twhin.TwhinEmbeddingsConfig", target, {"/tables/1/data_type"}))
