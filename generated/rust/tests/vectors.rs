@@ -56,7 +56,8 @@ fn vectors() {
                 }
                 Err(e) if valid => {
                     failed += 1;
-                    eprintln!("{model}: {}: a valid config does not decode: {e}", v["description"]);
+                    let name = &v["description"];
+                    eprintln!("{model}: {name}: a valid config does not decode: {e}");
                 }
                 Ok(()) if !valid => {
                     *accepted.entry(v["rule"].as_str().unwrap_or("").to_owned()).or_default() += 1;
