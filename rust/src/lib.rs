@@ -81,7 +81,10 @@ impl fmt::Display for VocabularyError {
 impl std::error::Error for VocabularyError {}
 
 fn text(row: &Value, key: &str) -> String {
-    row.get(key).and_then(Value::as_str).unwrap_or("").to_owned()
+    row.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or("")
+        .to_owned()
 }
 
 impl Vocabulary {
@@ -89,8 +92,13 @@ impl Vocabulary {
     /// this crate has no check for, or a scope or error placement it does not know.
     pub fn load(document: &Value) -> Result<Vocabulary, VocabularyError> {
         let err = |m: String| VocabularyError(m);
-        let url = document.get("$id").and_then(Value::as_str).ok_or_else(|| err("no $id".into()))?;
-        let table = document.get("x-contract-keywords").and_then(Value::as_object)
+        let url = document
+            .get("$id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| err("no $id".into()))?;
+        let table = document
+            .get("x-contract-keywords")
+            .and_then(Value::as_object)
             .filter(|t| !t.is_empty())
             .ok_or_else(|| err("no x-contract-keywords table".into()))?;
         let mut keywords = vec![];
@@ -114,12 +122,21 @@ impl Vocabulary {
             let argument_validator = jsonschema::draft202012::new(&argument)
                 .map_err(|e| err(format!("{name}: bad argument schema: {e}")))?;
             keywords.push(Arc::new(ContractKeyword {
-                name: name.clone(), rule, applies_to, error_at, argument, doc: text(row, "doc"),
-                check, argument_validator,
+                name: name.clone(),
+                rule,
+                applies_to,
+                error_at,
+                argument,
+                doc: text(row, "doc"),
+                check,
+                argument_validator,
             }));
         }
         keywords.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Vocabulary { url: url.to_owned(), keywords })
+        Ok(Vocabulary {
+            url: url.to_owned(),
+            keywords,
+        })
     }
 
     /// `options` with every keyword of the vocabulary added; a keyword's argument is checked
@@ -131,10 +148,14 @@ impl Vocabulary {
             options = options.with_keyword(name, move |_parent, value, _path| {
                 if !keyword.argument_validator.is_valid(value) {
                     return Err(ValidationError::schema(format!(
-                        "{}: the argument {value} does not match {}", keyword.name, keyword.argument)));
+                        "{}: the argument {value} does not match {}",
+                        keyword.name, keyword.argument
+                    )));
                 }
-                Ok(Box::new(Declared { keyword: Arc::clone(&keyword), argument: value.clone() })
-                    as Box<dyn for<'x> Keyword<'x>>)
+                Ok(Box::new(Declared {
+                    keyword: Arc::clone(&keyword),
+                    argument: value.clone(),
+                }) as Box<dyn for<'x> Keyword<'x>>)
             });
         }
         options
@@ -142,7 +163,8 @@ impl Vocabulary {
 
     /// A Draft 2020-12 validator for `schema` with the vocabulary.
     pub fn validator(&self, schema: &Value) -> Result<Validator, ValidationError<'static>> {
-        self.register(jsonschema::options().with_draft(jsonschema::Draft::Draft202012)).build(schema)
+        self.register(jsonschema::options().with_draft(jsonschema::Draft::Draft202012))
+            .build(schema)
     }
 }
 
@@ -162,7 +184,11 @@ impl Declared {
             Scope::Array => instance.is_array(),
             Scope::Object => instance.is_object(),
         };
-        if applies { (self.keyword.check)(&self.argument, instance) } else { vec![] }
+        if applies {
+            (self.keyword.check)(&self.argument, instance)
+        } else {
+            vec![]
+        }
     }
 
     /// "<pointer below the carrying value>: <message> [<rule>]".
@@ -191,9 +217,15 @@ impl<'i> Keyword<'i> for Declared {
         self.findings(instance).is_empty()
     }
 
-    fn iter_errors(&self, instance: &'i Value) -> Box<dyn Iterator<Item = ValidationError<'i>> + 'i> {
-        let errors: Vec<_> = self.findings(instance).iter()
-            .map(|f| ValidationError::custom(self.message(f))).collect();
+    fn iter_errors(
+        &self,
+        instance: &'i Value,
+    ) -> Box<dyn Iterator<Item = ValidationError<'i>> + 'i> {
+        let errors: Vec<_> = self
+            .findings(instance)
+            .iter()
+            .map(|f| ValidationError::custom(self.message(f)))
+            .collect();
         Box::new(errors.into_iter())
     }
 }

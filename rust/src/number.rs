@@ -55,9 +55,17 @@ impl Decimal {
         exp += whole.len() as i64 - (all.len() - trimmed.len()) as i64;
         let digits = trimmed.trim_end_matches('0').to_owned();
         if digits.is_empty() {
-            return Some(Decimal { negative: false, digits, point: 0 }); // -0 and 0.0 are zero
+            return Some(Decimal {
+                negative: false,
+                digits,
+                point: 0,
+            }); // -0 and 0.0 are zero
         }
-        Some(Decimal { negative, digits, point: exp })
+        Some(Decimal {
+            negative,
+            digits,
+            point: exp,
+        })
     }
 
     /// The exact value of a JSON number; None for anything else (booleans included).
@@ -83,7 +91,12 @@ impl Decimal {
         if self.digits.is_empty() {
             return "0".to_owned();
         }
-        format!("{}0.{}e{}", if self.negative { "-" } else { "" }, self.digits, self.point)
+        format!(
+            "{}0.{}e{}",
+            if self.negative { "-" } else { "" },
+            self.digits,
+            self.point
+        )
     }
 
     /// The value as an i64 when it is an integer with |n| < 10^18.
@@ -96,7 +109,12 @@ impl Decimal {
         }
         let mut n: i64 = 0;
         for i in 0..self.point as usize {
-            n = n * 10 + self.digits.as_bytes().get(i).map_or(0, |b| i64::from(b - b'0'));
+            n = n * 10
+                + self
+                    .digits
+                    .as_bytes()
+                    .get(i)
+                    .map_or(0, |b| i64::from(b - b'0'));
         }
         Some(if self.negative { -n } else { n })
     }
@@ -114,7 +132,10 @@ impl Ord for Decimal {
         if a != b || a == 0 {
             return a.cmp(&b);
         }
-        let magnitude = self.point.cmp(&other.point).then_with(|| self.digits.cmp(&other.digits));
+        let magnitude = self
+            .point
+            .cmp(&other.point)
+            .then_with(|| self.digits.cmp(&other.digits));
         if a < 0 {
             magnitude.reverse()
         } else {
@@ -129,8 +150,20 @@ mod tests {
 
     #[test]
     fn orders_exactly() {
-        let order = ["-1e400", "-2", "-1.5", "0", "1e-400", "0.5", "1", "1.0000000000000001", "2",
-                     "9007199254740993", "1e19", "1e400"];
+        let order = [
+            "-1e400",
+            "-2",
+            "-1.5",
+            "0",
+            "1e-400",
+            "0.5",
+            "1",
+            "1.0000000000000001",
+            "2",
+            "9007199254740993",
+            "1e19",
+            "1e400",
+        ];
         for (i, a) in order.iter().enumerate() {
             for (j, b) in order.iter().enumerate() {
                 let (x, y) = (Decimal::parse(a).unwrap(), Decimal::parse(b).unwrap());
@@ -138,7 +171,10 @@ mod tests {
             }
         }
         for (a, b) in [("4", "4.0"), ("40e-1", "4"), ("0.00", "-0"), ("1E2", "100")] {
-            assert_eq!(Decimal::parse(a).unwrap().key(), Decimal::parse(b).unwrap().key());
+            assert_eq!(
+                Decimal::parse(a).unwrap().key(),
+                Decimal::parse(b).unwrap().key()
+            );
         }
         assert_eq!(Decimal::parse("-12.0").unwrap().to_i64(), Some(-12));
         assert_eq!(Decimal::parse("1e19").unwrap().to_i64(), None);

@@ -31,7 +31,10 @@ pub const CHECKS: &[(&str, Check)] = &[
 ];
 
 pub fn check_for(rule: &str) -> Option<Check> {
-    CHECKS.iter().find(|(id, _)| *id == rule).map(|(_, check)| *check)
+    CHECKS
+        .iter()
+        .find(|(id, _)| *id == rule)
+        .map(|(_, check)| *check)
 }
 
 /// A key or member of an object; None when absent or not an object.
@@ -55,19 +58,33 @@ fn show(value: Option<&Value>) -> String {
 }
 
 fn finding(index: Option<usize>, name: &str, message: String) -> Finding {
-    Finding { index, name: Some(name.to_owned()), message }
+    Finding {
+        index,
+        name: Some(name.to_owned()),
+        message,
+    }
 }
 
 fn unique_by(argument: &Value, instance: &Value) -> Vec<Finding> {
-    let (Some(key), Some(items)) = (argument.as_str(), instance.as_array()) else { return vec![] };
+    let (Some(key), Some(items)) = (argument.as_str(), instance.as_array()) else {
+        return vec![];
+    };
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut out = vec![];
     for (index, item) in items.iter().enumerate() {
         let value = member(item, key);
-        let Some(id) = scalar_key(value) else { continue };
+        let Some(id) = scalar_key(value) else {
+            continue;
+        };
         match first.get(&id) {
-            Some(seen) => out.push(finding(Some(index), key, format!(
-                "duplicate {key} {}: already used by item [{seen}]", show(value)))),
+            Some(seen) => out.push(finding(
+                Some(index),
+                key,
+                format!(
+                    "duplicate {key} {}: already used by item [{seen}]",
+                    show(value)
+                ),
+            )),
             None => {
                 first.insert(id, index);
             }
@@ -77,17 +94,29 @@ fn unique_by(argument: &Value, instance: &Value) -> Vec<Finding> {
 }
 
 fn equal_across(argument: &Value, instance: &Value) -> Vec<Finding> {
-    let (Some(keys), Some(items)) = (argument.as_array(), instance.as_array()) else { return vec![] };
-    let Some(head) = items.first() else { return vec![] };
+    let (Some(keys), Some(items)) = (argument.as_array(), instance.as_array()) else {
+        return vec![];
+    };
+    let Some(head) = items.first() else {
+        return vec![];
+    };
     let mut out = vec![];
     for key in keys.iter().filter_map(Value::as_str) {
-        let Some(expected) = scalar_key(member(head, key)) else { continue };
+        let Some(expected) = scalar_key(member(head, key)) else {
+            continue;
+        };
         for (index, item) in items.iter().enumerate().skip(1) {
             let value = member(item, key);
             if scalar_key(value).is_some_and(|found| found != expected) {
-                out.push(finding(Some(index), key, format!(
-                    "{key} is {} here but {} in item [0]; all items must share one {key}",
-                    show(value), show(member(head, key)))));
+                out.push(finding(
+                    Some(index),
+                    key,
+                    format!(
+                        "{key} is {} here but {} in item [0]; all items must share one {key}",
+                        show(value),
+                        show(member(head, key))
+                    ),
+                ));
             }
         }
     }
@@ -95,14 +124,19 @@ fn equal_across(argument: &Value, instance: &Value) -> Vec<Finding> {
 }
 
 fn strictly_increasing(argument: &Value, instance: &Value) -> Vec<Finding> {
-    let (Some(true), Some(items)) = (argument.as_bool(), instance.as_array()) else { return vec![] };
+    let (Some(true), Some(items)) = (argument.as_bool(), instance.as_array()) else {
+        return vec![];
+    };
     let mut out = vec![];
     for index in 1..items.len() {
         let (before, value) = (&items[index - 1], &items[index]);
         if let (Some(b), Some(v)) = (Decimal::of(before), Decimal::of(value)) {
             if v <= b {
-                out.push(Finding { index: Some(index), name: None, message: format!(
-                    "{value} is not greater than the item before it ({before})") });
+                out.push(Finding {
+                    index: Some(index),
+                    name: None,
+                    message: format!("{value} is not greater than the item before it ({before})"),
+                });
             }
         }
     }
@@ -113,7 +147,12 @@ fn strictly_increasing(argument: &Value, instance: &Value) -> Vec<Finding> {
 fn each(argument: &Value, rule: impl Fn(&dyn Fn(&str) -> String) -> Vec<Finding>) -> Vec<Finding> {
     let mut out = vec![];
     for item in argument.as_array().into_iter().flatten() {
-        let text = |key: &str| member(item, key).and_then(Value::as_str).unwrap_or("").to_owned();
+        let text = |key: &str| {
+            member(item, key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
         out.extend(rule(&text));
     }
     out
@@ -125,13 +164,26 @@ fn references(argument: &Value, instance: &Value) -> Vec<Finding> {
         let (Some(names), Some(targets)) = (
             member(instance, &property).and_then(Value::as_array),
             member(instance, &target).and_then(Value::as_array),
-        ) else { return vec![] };
-        let known: HashSet<String> =
-            targets.iter().filter_map(|item| scalar_key(member(item, &key))).collect();
-        names.iter().enumerate()
-            .filter(|(_, name)| name.is_string() && !known.contains(&scalar_key(Some(name)).unwrap_or_default()))
-            .map(|(index, name)| finding(Some(index), &property, format!(
-                "{name} names no item of {target} (by {key})")))
+        ) else {
+            return vec![];
+        };
+        let known: HashSet<String> = targets
+            .iter()
+            .filter_map(|item| scalar_key(member(item, &key)))
+            .collect();
+        names
+            .iter()
+            .enumerate()
+            .filter(|(_, name)| {
+                name.is_string() && !known.contains(&scalar_key(Some(name)).unwrap_or_default())
+            })
+            .map(|(index, name)| {
+                finding(
+                    Some(index),
+                    &property,
+                    format!("{name} names no item of {target} (by {key})"),
+                )
+            })
             .collect()
     })
 }
@@ -139,12 +191,19 @@ fn references(argument: &Value, instance: &Value) -> Vec<Finding> {
 fn length_relation(argument: &Value, instance: &Value) -> Vec<Finding> {
     let mut out = vec![];
     for item in argument.as_array().into_iter().flatten() {
-        let text = |key: &str| member(item, key).and_then(Value::as_str).unwrap_or("").to_owned();
+        let text = |key: &str| {
+            member(item, key)
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_owned()
+        };
         let (property, other) = (text("property"), text("other"));
         let (Some(value), Some(base)) = (
             member(instance, &property).and_then(Value::as_array),
             member(instance, &other).and_then(Value::as_array),
-        ) else { continue };
+        ) else {
+            continue;
+        };
         let offset_value = member(item, "offset");
         // An offset beyond i64 is never met: no array is that long.
         let offset = offset_value.and_then(Decimal::of).and_then(|d| d.to_i64());
@@ -156,11 +215,18 @@ fn length_relation(argument: &Value, instance: &Value) -> Vec<Finding> {
             Some(rest) => ("-", rest.to_owned()),
             None => ("+", shown.clone()),
         };
-        let expected = offset.map_or_else(|| format!("{} + {shown}", base.len()),
-                                          |o| (base.len() as i64 + o).to_string());
-        out.push(finding(None, &property, format!(
-            "{property} has {} items but needs len({other}) {sign} {magnitude} = {expected}",
-            value.len())));
+        let expected = offset.map_or_else(
+            || format!("{} + {shown}", base.len()),
+            |o| (base.len() as i64 + o).to_string(),
+        );
+        out.push(finding(
+            None,
+            &property,
+            format!(
+                "{property} has {} items but needs len({other}) {sign} {magnitude} = {expected}",
+                value.len()
+            ),
+        ));
     }
     out
 }
@@ -170,8 +236,15 @@ fn greater_than(argument: &Value, instance: &Value) -> Vec<Finding> {
         let (property, than) = (text("property"), text("than"));
         let (value, other) = (member(instance, &property), member(instance, &than));
         match (value.and_then(Decimal::of), other.and_then(Decimal::of)) {
-            (Some(v), Some(o)) if v <= o => vec![finding(None, &property, format!(
-                "{property} ({}) must be greater than {than} ({})", show(value), show(other)))],
+            (Some(v), Some(o)) if v <= o => vec![finding(
+                None,
+                &property,
+                format!(
+                    "{property} ({}) must be greater than {than} ({})",
+                    show(value),
+                    show(other)
+                ),
+            )],
             _ => vec![],
         }
     })

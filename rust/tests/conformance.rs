@@ -22,9 +22,12 @@ fn main() {
                 failed += 1;
                 continue;
             };
-            let errors: Vec<_> = validator.iter_errors(&vector["instance"])
-                .map(|e| embedding_contract::locate(&e)).collect();
-            if errors.is_empty() == expected && validator.is_valid(&vector["instance"]) == expected {
+            let errors: Vec<_> = validator
+                .iter_errors(&vector["instance"])
+                .map(|e| embedding_contract::locate(&e))
+                .collect();
+            if errors.is_empty() == expected && validator.is_valid(&vector["instance"]) == expected
+            {
                 passed += 1;
             } else {
                 failed += 1;

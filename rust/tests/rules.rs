@@ -11,15 +11,24 @@ const VALID: &str = r#"{"optimizer": {"init_learning_rate": 0.01, "learning_rate
 fn errors(config: &str) -> Vec<String> {
     let validators = common::validators();
     let instance: Value = serde_json::from_str(config).expect("json");
-    let mut out: Vec<String> = validators["recap.LargeEmbeddingsConfig"].iter_errors(&instance)
-        .map(|e| { let (at, message) = locate(&e); format!("{at} {message}") }).collect();
+    let mut out: Vec<String> = validators["recap.LargeEmbeddingsConfig"]
+        .iter_errors(&instance)
+        .map(|e| {
+            let (at, message) = locate(&e);
+            format!("{at} {message}")
+        })
+        .collect();
     out.sort();
     out
 }
 
 #[test]
 fn errors_point_where_the_table_says() {
-    let config = VALID.replacen("\"tweet\"", "\"user\"", 1).replacen("[\"user\"]", "[\"user\", \"item\"]", 1);
+    let config = VALID.replacen("\"tweet\"", "\"user\"", 1).replacen(
+        "[\"user\"]",
+        "[\"user\", \"item\"]",
+        1,
+    );
     let got = errors(&config).join("\n");
     for want in [
         r#"/tables/1/name duplicate name "user": already used by item [0] [unique-by]"#,
@@ -35,15 +44,39 @@ fn number_edge_cases() {
     let cases = [
         ("\"embedding_dim\": 64", "\"embedding_dim\": 64.0", true),
         ("\"embedding_dim\": 64", "\"embedding_dim\": 6.4e1", true),
-        ("\"embedding_dim\": 64", "\"embedding_dim\": 9007199254740991", true),
-        ("\"embedding_dim\": 64", "\"embedding_dim\": 9007199254740992", false),
-        ("\"embedding_dim\": 64", "\"embedding_dim\": 9007199254740993", false),
+        (
+            "\"embedding_dim\": 64",
+            "\"embedding_dim\": 9007199254740991",
+            true,
+        ),
+        (
+            "\"embedding_dim\": 64",
+            "\"embedding_dim\": 9007199254740992",
+            false,
+        ),
+        (
+            "\"embedding_dim\": 64",
+            "\"embedding_dim\": 9007199254740993",
+            false,
+        ),
         ("\"embedding_dim\": 64", "\"embedding_dim\": 1e19", false),
         ("\"embedding_dim\": 64", "\"embedding_dim\": 64.5", false),
         ("\"embedding_dim\": 64", "\"embedding_dim\": -0.0", false),
-        ("\"init_learning_rate\": 0.01", "\"init_learning_rate\": 1e400", false),
-        ("\"init_learning_rate\": 0.01", "\"init_learning_rate\": 1e308", true),
-        ("\"init_learning_rate\": 0.01", "\"init_learning_rate\": 1.0000000000000001", true),
+        (
+            "\"init_learning_rate\": 0.01",
+            "\"init_learning_rate\": 1e400",
+            false,
+        ),
+        (
+            "\"init_learning_rate\": 0.01",
+            "\"init_learning_rate\": 1e308",
+            true,
+        ),
+        (
+            "\"init_learning_rate\": 0.01",
+            "\"init_learning_rate\": 1.0000000000000001",
+            true,
+        ),
     ];
     for (old, new, valid) in cases {
         let found = errors(&VALID.replacen(old, new, 1));
@@ -55,7 +88,10 @@ fn number_edge_cases() {
 fn every_declared_keyword_is_implemented() {
     let vocabulary = common::vocabulary();
     let mut declared: Vec<_> = vocabulary.keywords.iter().map(|k| k.rule.clone()).collect();
-    let mut implemented: Vec<_> = embedding_contract::rules::CHECKS.iter().map(|(id, _)| id.to_string()).collect();
+    let mut implemented: Vec<_> = embedding_contract::rules::CHECKS
+        .iter()
+        .map(|(id, _)| id.to_string())
+        .collect();
     declared.sort();
     implemented.sort();
     assert_eq!(declared, implemented);
@@ -67,6 +103,10 @@ fn every_declared_keyword_is_implemented() {
 #[test]
 fn a_bad_argument_is_refused_when_a_schema_compiles() {
     let vocabulary = common::vocabulary();
-    assert!(vocabulary.validator(&json!({"x-contract-unique-by": ""})).is_err());
-    assert!(vocabulary.validator(&json!({"x-contract-unique-by": "name"})).is_ok());
+    assert!(vocabulary
+        .validator(&json!({"x-contract-unique-by": ""}))
+        .is_err());
+    assert!(vocabulary
+        .validator(&json!({"x-contract-unique-by": "name"}))
+        .is_ok());
 }

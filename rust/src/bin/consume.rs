@@ -21,12 +21,25 @@ fn fail(message: String) -> ! {
 
 /// GET `url`; with `sha256` the body must hash to it.
 fn get(agent: &ureq::Agent, url: &str, sha256: Option<&str>) -> Vec<u8> {
-    let mut response = agent.get(url).call().unwrap_or_else(|e| fail(format!("{url}: {e}")));
-    let body = response.body_mut().with_config().limit(MAX_BYTES).read_to_vec()
+    let mut response = agent
+        .get(url)
+        .call()
         .unwrap_or_else(|e| fail(format!("{url}: {e}")));
-    let digest: String = Sha256::digest(&body).iter().map(|b| format!("{b:02x}")).collect();
+    let body = response
+        .body_mut()
+        .with_config()
+        .limit(MAX_BYTES)
+        .read_to_vec()
+        .unwrap_or_else(|e| fail(format!("{url}: {e}")));
+    let digest: String = Sha256::digest(&body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     if sha256.is_some_and(|want| want != digest) {
-        fail(format!("{url}: sha256 {digest} differs from index.json's {}", sha256.unwrap_or("")));
+        fail(format!(
+            "{url}: sha256 {digest} differs from index.json's {}",
+            sha256.unwrap_or("")
+        ));
     }
     body
 }
@@ -42,24 +55,52 @@ fn main() {
     };
     let server = format!("{}/", server.trim_end_matches('/'));
     let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(Duration::from_secs(20))).build().into();
-    let index = parse("index.json", &get(&agent, &format!("{server}index.json"), None));
-    let latest = index["latest"].as_str().unwrap_or_else(|| fail("index.json: no latest".into()));
+        .timeout_global(Some(Duration::from_secs(20)))
+        .build()
+        .into();
+    let index = parse(
+        "index.json",
+        &get(&agent, &format!("{server}index.json"), None),
+    );
+    let latest = index["latest"]
+        .as_str()
+        .unwrap_or_else(|| fail("index.json: no latest".into()));
     let release = &index["versions"][latest];
     let record = &release["models"][model.as_str()];
-    let id = record["$id"].as_str()
+    let id = record["$id"]
+        .as_str()
         .unwrap_or_else(|| fail(format!("{model} is not a model of release {latest:?}")));
     let alias = format!("{server}v{}/", latest.split('.').next().unwrap_or(""));
-    let (family, class) = model.split_once('.').unwrap_or_else(|| fail(format!("{model}: not family.Class")));
+    let (family, class) = model
+        .split_once('.')
+        .unwrap_or_else(|| fail(format!("{model}: not family.Class")));
 
-    let vocabulary = parse("vocabulary.json", &get(&agent, &format!("{alias}vocabulary.json"),
-                                                    release["vocabulary"]["sha256"].as_str()));
+    let vocabulary = parse(
+        "vocabulary.json",
+        &get(
+            &agent,
+            &format!("{alias}vocabulary.json"),
+            release["vocabulary"]["sha256"].as_str(),
+        ),
+    );
     let vocabulary = Vocabulary::load(&vocabulary).unwrap_or_else(|e| fail(e.to_string()));
-    let schema = parse(model, &get(&agent, &format!("{alias}{family}/{class}.json"), record["sha256"].as_str()));
+    let schema = parse(
+        model,
+        &get(
+            &agent,
+            &format!("{alias}{family}/{class}.json"),
+            record["sha256"].as_str(),
+        ),
+    );
     if schema["$id"].as_str() != Some(id) {
-        fail(format!("{model}: $id {}, index.json says {id}", schema["$id"]));
+        fail(format!(
+            "{model}: $id {}, index.json says {id}",
+            schema["$id"]
+        ));
     }
-    let validator = vocabulary.validator(&schema).unwrap_or_else(|e| fail(e.to_string()));
+    let validator = vocabulary
+        .validator(&schema)
+        .unwrap_or_else(|e| fail(e.to_string()));
     let text = std::fs::read(config_path).unwrap_or_else(|e| fail(format!("{config_path}: {e}")));
     let config = parse(config_path, &text);
     let mut invalid = false;

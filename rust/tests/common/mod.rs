@@ -20,7 +20,10 @@ pub fn read(path: PathBuf) -> Value {
 pub fn vocabulary() -> Vocabulary {
     let index = read(root().join("schemas/index.json"));
     let latest = index["latest"].as_str().expect("latest");
-    Vocabulary::load(&read(root().join(format!("schemas/{latest}/vocabulary.json")))).expect("vocabulary")
+    Vocabulary::load(&read(
+        root().join(format!("schemas/{latest}/vocabulary.json")),
+    ))
+    .expect("vocabulary")
 }
 
 /// model -> validator, for every model of the latest release.
@@ -28,11 +31,18 @@ pub fn validators() -> BTreeMap<String, Validator> {
     let index = read(root().join("schemas/index.json"));
     let latest = index["latest"].as_str().expect("latest");
     let vocabulary = vocabulary();
-    let models = index["versions"][latest]["models"].as_object().expect("models");
-    models.iter().map(|(model, record)| {
-        let path = record["path"].as_str().expect("path");
-        let schema = read(root().join("schemas").join(path));
-        let validator = vocabulary.validator(&schema).unwrap_or_else(|e| panic!("{model}: {e}"));
-        (model.clone(), validator)
-    }).collect()
+    let models = index["versions"][latest]["models"]
+        .as_object()
+        .expect("models");
+    models
+        .iter()
+        .map(|(model, record)| {
+            let path = record["path"].as_str().expect("path");
+            let schema = read(root().join("schemas").join(path));
+            let validator = vocabulary
+                .validator(&schema)
+                .unwrap_or_else(|e| panic!("{model}: {e}"));
+            (model.clone(), validator)
+        })
+        .collect()
 }
