@@ -23,7 +23,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generate_code import (
+VENV = Path(__file__).resolve().parent.parent / ".venv"
+if Path(sys.prefix).resolve() != VENV.resolve() and (VENV / "bin" / "python").exists() \
+        and not os.environ.get("EMBEDDING_CONTRACT_NO_REEXEC"):
+    # Re-run under the project's environment (generate_code, imported below, would re-run itself).
+    os.execv(str(VENV / "bin" / "python"), [str(VENV / "bin" / "python"), __file__, *sys.argv[1:]])
+
+from generate_code import (  # noqa: E402
     GENERATED,
     ROOT,
     GenerateError,
