@@ -1,0 +1,3 @@
+module github.com/embedding-contract/embedding-contract/generated/go
+
+go 1.22

@@ -1,0 +1,966 @@
+#![allow(clippy::redundant_closure_call)]
+#![allow(clippy::needless_lifetimes)]
+#![allow(clippy::match_single_binding)]
+#![allow(clippy::clone_on_copy)]
+
+#[doc = r" Error types."]
+pub mod error {
+    #[doc = r" Error from a `TryFrom` or `FromStr` implementation."]
+    pub struct ConversionError(::std::borrow::Cow<'static, str>);
+    impl ::std::error::Error for ConversionError {}
+    impl ::std::fmt::Display for ConversionError {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Display::fmt(&self.0, f)
+        }
+    }
+    impl ::std::fmt::Debug for ConversionError {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> Result<(), ::std::fmt::Error> {
+            ::std::fmt::Debug::fmt(&self.0, f)
+        }
+    }
+    impl From<&'static str> for ConversionError {
+        fn from(value: &'static str) -> Self {
+            Self(value.into())
+        }
+    }
+    impl From<String> for ConversionError {
+        fn from(value: String) -> Self {
+            Self(value.into())
+        }
+    }
+}
+#[doc = "One large embedding table (an embedding bag)."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"EmbeddingBagConfig\","]
+#[doc = "  \"description\": \"One large embedding table (an embedding bag).\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"embedding_dim\","]
+#[doc = "    \"name\","]
+#[doc = "    \"num_embeddings\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"embedding_dim\": {"]
+#[doc = "      \"description\": \"Size of each embedding vector.\","]
+#[doc = "      \"type\": \"integer\","]
+#[doc = "      \"maximum\": 9007199254740991.0,"]
+#[doc = "      \"minimum\": 1.0"]
+#[doc = "    },"]
+#[doc = "    \"name\": {"]
+#[doc = "      \"description\": \"Name of the embedding bag (table).\","]
+#[doc = "      \"type\": \"string\","]
+#[doc = "      \"minLength\": 1"]
+#[doc = "    },"]
+#[doc = "    \"num_embeddings\": {"]
+#[doc = "      \"description\": \"Size of the embedding dictionary (rows).\","]
+#[doc = "      \"type\": \"integer\","]
+#[doc = "      \"maximum\": 9007199254740991.0,"]
+#[doc = "      \"minimum\": 1.0"]
+#[doc = "    },"]
+#[doc = "    \"pretrained\": {"]
+#[doc = "      \"description\": \"Snapshot to initialise the table from.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"$ref\": \"#/$defs/EmbeddingSnapshot\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    },"]
+#[doc = "    \"vocab\": {"]
+#[doc = "      \"description\": \"Directory of parquet files mapping entity id to table row.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"type\": \"string\","]
+#[doc = "          \"minLength\": 1"]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddingBagConfig {
+    #[doc = "Size of each embedding vector."]
+    pub embedding_dim: ::std::num::NonZeroU64,
+    #[doc = "Name of the embedding bag (table)."]
+    pub name: EmbeddingBagConfigName,
+    #[doc = "Size of the embedding dictionary (rows)."]
+    pub num_embeddings: ::std::num::NonZeroU64,
+    #[doc = "Snapshot to initialise the table from."]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub pretrained: ::std::option::Option<EmbeddingSnapshot>,
+    #[doc = "Directory of parquet files mapping entity id to table row."]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub vocab: ::std::option::Option<EmbeddingBagConfigVocab>,
+}
+#[doc = "Name of the embedding bag (table)."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"description\": \"Name of the embedding bag (table).\","]
+#[doc = "  \"type\": \"string\","]
+#[doc = "  \"minLength\": 1"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[serde(transparent)]
+pub struct EmbeddingBagConfigName(::std::string::String);
+impl ::std::ops::Deref for EmbeddingBagConfigName {
+    type Target = ::std::string::String;
+    fn deref(&self) -> &::std::string::String {
+        &self.0
+    }
+}
+impl ::std::convert::From<EmbeddingBagConfigName> for ::std::string::String {
+    fn from(value: EmbeddingBagConfigName) -> Self {
+        value.0
+    }
+}
+impl ::std::str::FromStr for EmbeddingBagConfigName {
+    type Err = self::error::ConversionError;
+    fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() < 1usize {
+            return Err("shorter than 1 characters".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+}
+impl ::std::convert::TryFrom<&str> for EmbeddingBagConfigName {
+    type Error = self::error::ConversionError;
+    fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<&::std::string::String> for EmbeddingBagConfigName {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for EmbeddingBagConfigName {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EmbeddingBagConfigName {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        ::std::string::String::deserialize(deserializer)?
+            .parse()
+            .map_err(|e: self::error::ConversionError| {
+                <D::Error as ::serde::de::Error>::custom(e.to_string())
+            })
+    }
+}
+#[doc = "`EmbeddingBagConfigVocab`"]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"type\": \"string\","]
+#[doc = "  \"minLength\": 1"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[serde(transparent)]
+pub struct EmbeddingBagConfigVocab(::std::string::String);
+impl ::std::ops::Deref for EmbeddingBagConfigVocab {
+    type Target = ::std::string::String;
+    fn deref(&self) -> &::std::string::String {
+        &self.0
+    }
+}
+impl ::std::convert::From<EmbeddingBagConfigVocab> for ::std::string::String {
+    fn from(value: EmbeddingBagConfigVocab) -> Self {
+        value.0
+    }
+}
+impl ::std::str::FromStr for EmbeddingBagConfigVocab {
+    type Err = self::error::ConversionError;
+    fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() < 1usize {
+            return Err("shorter than 1 characters".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+}
+impl ::std::convert::TryFrom<&str> for EmbeddingBagConfigVocab {
+    type Error = self::error::ConversionError;
+    fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<&::std::string::String> for EmbeddingBagConfigVocab {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for EmbeddingBagConfigVocab {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EmbeddingBagConfigVocab {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        ::std::string::String::deserialize(deserializer)?
+            .parse()
+            .map_err(|e: self::error::ConversionError| {
+                <D::Error as ::serde::de::Error>::custom(e.to_string())
+            })
+    }
+}
+#[doc = "Optimizer of a large-embedding collection (only exact SGD is supported, implicitly)."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"EmbeddingOptimizerConfig\","]
+#[doc = "  \"description\": \"Optimizer of a large-embedding collection (only exact SGD is supported, implicitly).\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"init_learning_rate\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"init_learning_rate\": {"]
+#[doc = "      \"description\": \"Initial learning rate.\","]
+#[doc = "      \"type\": \"number\","]
+#[doc = "      \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "      \"minimum\": 0.0"]
+#[doc = "    },"]
+#[doc = "    \"learning_rate\": {"]
+#[doc = "      \"description\": \"Learning-rate schedule for the embedding bag collection.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"$ref\": \"#/$defs/LearningRate\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddingOptimizerConfig {
+    #[doc = "Initial learning rate."]
+    pub init_learning_rate: f64,
+    #[doc = "Learning-rate schedule for the embedding bag collection."]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub learning_rate: ::std::option::Option<LearningRate>,
+}
+#[doc = "A pretrained embedding table to initialise from: a table inside a torchsnapshot."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"EmbeddingSnapshot\","]
+#[doc = "  \"description\": \"A pretrained embedding table to initialise from: a table inside a torchsnapshot.\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"emb_name\","]
+#[doc = "    \"embedding_snapshot_uri\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"emb_name\": {"]
+#[doc = "      \"description\": \"Name of the embedding table inside the loaded snapshot.\","]
+#[doc = "      \"type\": \"string\","]
+#[doc = "      \"minLength\": 1"]
+#[doc = "    },"]
+#[doc = "    \"embedding_snapshot_uri\": {"]
+#[doc = "      \"description\": \"Path to the torchsnapshot of the embedding.\","]
+#[doc = "      \"type\": \"string\","]
+#[doc = "      \"minLength\": 1"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct EmbeddingSnapshot {
+    #[doc = "Name of the embedding table inside the loaded snapshot."]
+    pub emb_name: EmbeddingSnapshotEmbName,
+    #[doc = "Path to the torchsnapshot of the embedding."]
+    pub embedding_snapshot_uri: EmbeddingSnapshotEmbeddingSnapshotUri,
+}
+#[doc = "Name of the embedding table inside the loaded snapshot."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"description\": \"Name of the embedding table inside the loaded snapshot.\","]
+#[doc = "  \"type\": \"string\","]
+#[doc = "  \"minLength\": 1"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[serde(transparent)]
+pub struct EmbeddingSnapshotEmbName(::std::string::String);
+impl ::std::ops::Deref for EmbeddingSnapshotEmbName {
+    type Target = ::std::string::String;
+    fn deref(&self) -> &::std::string::String {
+        &self.0
+    }
+}
+impl ::std::convert::From<EmbeddingSnapshotEmbName> for ::std::string::String {
+    fn from(value: EmbeddingSnapshotEmbName) -> Self {
+        value.0
+    }
+}
+impl ::std::str::FromStr for EmbeddingSnapshotEmbName {
+    type Err = self::error::ConversionError;
+    fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() < 1usize {
+            return Err("shorter than 1 characters".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+}
+impl ::std::convert::TryFrom<&str> for EmbeddingSnapshotEmbName {
+    type Error = self::error::ConversionError;
+    fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<&::std::string::String> for EmbeddingSnapshotEmbName {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for EmbeddingSnapshotEmbName {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EmbeddingSnapshotEmbName {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        ::std::string::String::deserialize(deserializer)?
+            .parse()
+            .map_err(|e: self::error::ConversionError| {
+                <D::Error as ::serde::de::Error>::custom(e.to_string())
+            })
+    }
+}
+#[doc = "Path to the torchsnapshot of the embedding."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"description\": \"Path to the torchsnapshot of the embedding.\","]
+#[doc = "  \"type\": \"string\","]
+#[doc = "  \"minLength\": 1"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[serde(transparent)]
+pub struct EmbeddingSnapshotEmbeddingSnapshotUri(::std::string::String);
+impl ::std::ops::Deref for EmbeddingSnapshotEmbeddingSnapshotUri {
+    type Target = ::std::string::String;
+    fn deref(&self) -> &::std::string::String {
+        &self.0
+    }
+}
+impl ::std::convert::From<EmbeddingSnapshotEmbeddingSnapshotUri> for ::std::string::String {
+    fn from(value: EmbeddingSnapshotEmbeddingSnapshotUri) -> Self {
+        value.0
+    }
+}
+impl ::std::str::FromStr for EmbeddingSnapshotEmbeddingSnapshotUri {
+    type Err = self::error::ConversionError;
+    fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() < 1usize {
+            return Err("shorter than 1 characters".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+}
+impl ::std::convert::TryFrom<&str> for EmbeddingSnapshotEmbeddingSnapshotUri {
+    type Error = self::error::ConversionError;
+    fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<&::std::string::String> for EmbeddingSnapshotEmbeddingSnapshotUri {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for EmbeddingSnapshotEmbeddingSnapshotUri {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for EmbeddingSnapshotEmbeddingSnapshotUri {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        ::std::string::String::deserialize(deserializer)?
+            .parse()
+            .map_err(|e: self::error::ConversionError| {
+                <D::Error as ::serde::de::Error>::custom(e.to_string())
+            })
+    }
+}
+#[doc = "A learning-rate schedule: exactly one of the four kinds is set."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"LearningRate\","]
+#[doc = "  \"description\": \"A learning-rate schedule: exactly one of the four kinds is set.\","]
+#[doc = "  \"examples\": ["]
+#[doc = "    {"]
+#[doc = "      \"constant\": 0.01"]
+#[doc = "    },"]
+#[doc = "    {"]
+#[doc = "      \"piecewise_constant\": {"]
+#[doc = "        \"learning_rate_boundaries\": ["]
+#[doc = "          1000,"]
+#[doc = "          5000"]
+#[doc = "        ],"]
+#[doc = "        \"learning_rate_values\": ["]
+#[doc = "          0.01,"]
+#[doc = "          0.005,"]
+#[doc = "          0.001"]
+#[doc = "        ]"]
+#[doc = "      }"]
+#[doc = "    }"]
+#[doc = "  ],"]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"oneOf\": ["]
+#[doc = "    {"]
+#[doc = "      \"required\": ["]
+#[doc = "        \"constant\""]
+#[doc = "      ],"]
+#[doc = "      \"properties\": {"]
+#[doc = "        \"constant\": {"]
+#[doc = "          \"not\": {"]
+#[doc = "            \"type\": \"null\""]
+#[doc = "          }"]
+#[doc = "        }"]
+#[doc = "      }"]
+#[doc = "    },"]
+#[doc = "    {"]
+#[doc = "      \"required\": ["]
+#[doc = "        \"linear_ramp_to_cosine\""]
+#[doc = "      ],"]
+#[doc = "      \"properties\": {"]
+#[doc = "        \"linear_ramp_to_cosine\": {"]
+#[doc = "          \"not\": {"]
+#[doc = "            \"type\": \"null\""]
+#[doc = "          }"]
+#[doc = "        }"]
+#[doc = "      }"]
+#[doc = "    },"]
+#[doc = "    {"]
+#[doc = "      \"required\": ["]
+#[doc = "        \"linear_ramp_to_constant\""]
+#[doc = "      ],"]
+#[doc = "      \"properties\": {"]
+#[doc = "        \"linear_ramp_to_constant\": {"]
+#[doc = "          \"not\": {"]
+#[doc = "            \"type\": \"null\""]
+#[doc = "          }"]
+#[doc = "        }"]
+#[doc = "      }"]
+#[doc = "    },"]
+#[doc = "    {"]
+#[doc = "      \"required\": ["]
+#[doc = "        \"piecewise_constant\""]
+#[doc = "      ],"]
+#[doc = "      \"properties\": {"]
+#[doc = "        \"piecewise_constant\": {"]
+#[doc = "          \"not\": {"]
+#[doc = "            \"type\": \"null\""]
+#[doc = "          }"]
+#[doc = "        }"]
+#[doc = "      }"]
+#[doc = "    }"]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"constant\": {"]
+#[doc = "      \"description\": \"A constant learning rate.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"type\": \"number\","]
+#[doc = "          \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "          \"minimum\": 0.0"]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    },"]
+#[doc = "    \"linear_ramp_to_constant\": {"]
+#[doc = "      \"description\": \"Linear ramp, then constant.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"$ref\": \"#/$defs/LinearRampToConstant\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    },"]
+#[doc = "    \"linear_ramp_to_cosine\": {"]
+#[doc = "      \"description\": \"Linear ramp, then cosine decay.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"$ref\": \"#/$defs/LinearRampToCosine\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    },"]
+#[doc = "    \"piecewise_constant\": {"]
+#[doc = "      \"description\": \"Piecewise-constant schedule.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"$ref\": \"#/$defs/PiecewiseConstant\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(untagged, deny_unknown_fields)]
+pub enum LearningRate {
+    Variant0 {
+        constant: ::std::option::Option<f64>,
+        #[serde(default)]
+        linear_ramp_to_constant: (),
+        #[serde(default)]
+        linear_ramp_to_cosine: (),
+        #[serde(default)]
+        piecewise_constant: (),
+    },
+    Variant1 {
+        #[serde(default)]
+        constant: (),
+        #[serde(default)]
+        linear_ramp_to_constant: (),
+        linear_ramp_to_cosine: ::std::option::Option<LinearRampToCosine>,
+        #[serde(default)]
+        piecewise_constant: (),
+    },
+    Variant2 {
+        #[serde(default)]
+        constant: (),
+        linear_ramp_to_constant: ::std::option::Option<LinearRampToConstant>,
+        #[serde(default)]
+        linear_ramp_to_cosine: (),
+        #[serde(default)]
+        piecewise_constant: (),
+    },
+    Variant3 {
+        #[serde(default)]
+        constant: (),
+        #[serde(default)]
+        linear_ramp_to_constant: (),
+        #[serde(default)]
+        linear_ramp_to_cosine: (),
+        piecewise_constant: ::std::option::Option<PiecewiseConstant>,
+    },
+}
+#[doc = "Ramp linearly from zero to `learning_rate` over `num_ramp_steps`, then hold it."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"LinearRampToConstant\","]
+#[doc = "  \"description\": \"Ramp linearly from zero to `learning_rate` over `num_ramp_steps`, then hold it.\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"learning_rate\","]
+#[doc = "    \"num_ramp_steps\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"learning_rate\": {"]
+#[doc = "      \"description\": \"Learning rate reached after the ramp.\","]
+#[doc = "      \"type\": \"number\","]
+#[doc = "      \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "      \"minimum\": 0.0"]
+#[doc = "    },"]
+#[doc = "    \"num_ramp_steps\": {"]
+#[doc = "      \"description\": \"Steps to ramp up from zero.\","]
+#[doc = "      \"type\": \"integer\","]
+#[doc = "      \"maximum\": 9007199254740991.0,"]
+#[doc = "      \"minimum\": 1.0"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LinearRampToConstant {
+    #[doc = "Learning rate reached after the ramp."]
+    pub learning_rate: f64,
+    #[doc = "Steps to ramp up from zero."]
+    pub num_ramp_steps: ::std::num::NonZeroU64,
+}
+#[doc = "Ramp linearly to `learning_rate`, then decay along a cosine to `final_learning_rate`."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"LinearRampToCosine\","]
+#[doc = "  \"description\": \"Ramp linearly to `learning_rate`, then decay along a cosine to `final_learning_rate`.\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"final_learning_rate\","]
+#[doc = "    \"final_num_steps\","]
+#[doc = "    \"learning_rate\","]
+#[doc = "    \"num_ramp_steps\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"final_learning_rate\": {"]
+#[doc = "      \"description\": \"Learning rate when decay stops.\","]
+#[doc = "      \"type\": \"number\","]
+#[doc = "      \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "      \"minimum\": 0.0"]
+#[doc = "    },"]
+#[doc = "    \"final_num_steps\": {"]
+#[doc = "      \"description\": \"Final step where decay stops; after the ramp (> num_ramp_steps).\","]
+#[doc = "      \"type\": \"integer\","]
+#[doc = "      \"maximum\": 9007199254740991.0,"]
+#[doc = "      \"minimum\": 1.0"]
+#[doc = "    },"]
+#[doc = "    \"learning_rate\": {"]
+#[doc = "      \"description\": \"Learning rate reached after the ramp.\","]
+#[doc = "      \"type\": \"number\","]
+#[doc = "      \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "      \"minimum\": 0.0"]
+#[doc = "    },"]
+#[doc = "    \"num_ramp_steps\": {"]
+#[doc = "      \"description\": \"Steps to ramp up from zero.\","]
+#[doc = "      \"type\": \"integer\","]
+#[doc = "      \"maximum\": 9007199254740991.0,"]
+#[doc = "      \"minimum\": 1.0"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false,"]
+#[doc = "  \"x-contract-greater-than\": ["]
+#[doc = "    {"]
+#[doc = "      \"property\": \"final_num_steps\","]
+#[doc = "      \"than\": \"num_ramp_steps\""]
+#[doc = "    }"]
+#[doc = "  ]"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct LinearRampToCosine {
+    #[doc = "Learning rate when decay stops."]
+    pub final_learning_rate: f64,
+    #[doc = "Final step where decay stops; after the ramp (> num_ramp_steps)."]
+    pub final_num_steps: ::std::num::NonZeroU64,
+    #[doc = "Learning rate reached after the ramp."]
+    pub learning_rate: f64,
+    #[doc = "Steps to ramp up from zero."]
+    pub num_ramp_steps: ::std::num::NonZeroU64,
+}
+#[doc = "Constant learning rate between step boundaries: `values[i]` holds until `boundaries[i]`.\n\nUpstream defaults both lists to None, but no schedule can run without them, so both are\nrequired here: absent and null are rejected, as they would fail training."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"title\": \"PiecewiseConstant\","]
+#[doc = "  \"description\": \"Constant learning rate between step boundaries: `values[i]` holds until `boundaries[i]`.\\n\\nUpstream defaults both lists to None, but no schedule can run without them, so both are\\nrequired here: absent and null are rejected, as they would fail training.\","]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"learning_rate_boundaries\","]
+#[doc = "    \"learning_rate_values\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"learning_rate_boundaries\": {"]
+#[doc = "      \"description\": \"Steps at which the learning rate changes, strictly increasing.\","]
+#[doc = "      \"type\": \"array\","]
+#[doc = "      \"items\": {"]
+#[doc = "        \"type\": \"integer\","]
+#[doc = "        \"maximum\": 9007199254740991.0,"]
+#[doc = "        \"minimum\": 0.0"]
+#[doc = "      },"]
+#[doc = "      \"x-contract-strictly-increasing\": true"]
+#[doc = "    },"]
+#[doc = "    \"learning_rate_values\": {"]
+#[doc = "      \"description\": \"Learning rates: one before the first boundary and one after each boundary.\","]
+#[doc = "      \"type\": \"array\","]
+#[doc = "      \"items\": {"]
+#[doc = "        \"type\": \"number\","]
+#[doc = "        \"maximum\": 1.7976931348623157e+308,"]
+#[doc = "        \"minimum\": 0.0"]
+#[doc = "      },"]
+#[doc = "      \"minItems\": 1"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false,"]
+#[doc = "  \"x-contract-length-relation\": ["]
+#[doc = "    {"]
+#[doc = "      \"offset\": 1,"]
+#[doc = "      \"other\": \"learning_rate_boundaries\","]
+#[doc = "      \"property\": \"learning_rate_values\""]
+#[doc = "    }"]
+#[doc = "  ]"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct PiecewiseConstant {
+    #[doc = "Steps at which the learning rate changes, strictly increasing."]
+    pub learning_rate_boundaries: ::std::vec::Vec<i64>,
+    #[doc = "Learning rates: one before the first boundary and one after each boundary."]
+    pub learning_rate_values: ::std::vec::Vec<f64>,
+}
+#[doc = "Large tables gathered into one TorchRec EmbeddingBagCollection."]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"$id\": \"https://embedding-contract.dev/schemas/1.1.0/recap/LargeEmbeddingsConfig.json\","]
+#[doc = "  \"title\": \"recap.LargeEmbeddingsConfig\","]
+#[doc = "  \"description\": \"Large tables gathered into one TorchRec EmbeddingBagCollection.\","]
+#[doc = "  \"examples\": ["]
+#[doc = "    {"]
+#[doc = "      \"optimizer\": {"]
+#[doc = "        \"init_learning_rate\": 0.01,"]
+#[doc = "        \"learning_rate\": {"]
+#[doc = "          \"linear_ramp_to_cosine\": {"]
+#[doc = "            \"final_learning_rate\": 0.0001,"]
+#[doc = "            \"final_num_steps\": 100000,"]
+#[doc = "            \"learning_rate\": 0.01,"]
+#[doc = "            \"num_ramp_steps\": 1000"]
+#[doc = "          }"]
+#[doc = "        }"]
+#[doc = "      },"]
+#[doc = "      \"tables\": ["]
+#[doc = "        {"]
+#[doc = "          \"embedding_dim\": 128,"]
+#[doc = "          \"name\": \"user_id\","]
+#[doc = "          \"num_embeddings\": 2000000,"]
+#[doc = "          \"pretrained\": {"]
+#[doc = "            \"emb_name\": \"user_id\","]
+#[doc = "            \"embedding_snapshot_uri\": \"gs://models/twhin/user/snapshot\""]
+#[doc = "          },"]
+#[doc = "          \"vocab\": \"gs://models/vocab/user_id\""]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"embedding_dim\": 64,"]
+#[doc = "          \"name\": \"author_id\","]
+#[doc = "          \"num_embeddings\": 500000"]
+#[doc = "        }"]
+#[doc = "      ],"]
+#[doc = "      \"tables_to_log\": ["]
+#[doc = "        \"user_id\""]
+#[doc = "      ]"]
+#[doc = "    }"]
+#[doc = "  ],"]
+#[doc = "  \"type\": \"object\","]
+#[doc = "  \"required\": ["]
+#[doc = "    \"optimizer\","]
+#[doc = "    \"tables\""]
+#[doc = "  ],"]
+#[doc = "  \"properties\": {"]
+#[doc = "    \"optimizer\": {"]
+#[doc = "      \"description\": \"Optimizer of those tables.\","]
+#[doc = "      \"$ref\": \"#/$defs/EmbeddingOptimizerConfig\""]
+#[doc = "    },"]
+#[doc = "    \"tables\": {"]
+#[doc = "      \"description\": \"The tables; names are unique.\","]
+#[doc = "      \"type\": \"array\","]
+#[doc = "      \"items\": {"]
+#[doc = "        \"$ref\": \"#/$defs/EmbeddingBagConfig\""]
+#[doc = "      },"]
+#[doc = "      \"minItems\": 1,"]
+#[doc = "      \"x-contract-unique-by\": \"name\""]
+#[doc = "    },"]
+#[doc = "    \"tables_to_log\": {"]
+#[doc = "      \"description\": \"Names of tables whose weights are logged during training.\","]
+#[doc = "      \"default\": null,"]
+#[doc = "      \"anyOf\": ["]
+#[doc = "        {"]
+#[doc = "          \"type\": \"array\","]
+#[doc = "          \"items\": {"]
+#[doc = "            \"type\": \"string\","]
+#[doc = "            \"minLength\": 1"]
+#[doc = "          }"]
+#[doc = "        },"]
+#[doc = "        {"]
+#[doc = "          \"type\": \"null\""]
+#[doc = "        }"]
+#[doc = "      ]"]
+#[doc = "    }"]
+#[doc = "  },"]
+#[doc = "  \"additionalProperties\": false,"]
+#[doc = "  \"x-contract-references\": ["]
+#[doc = "    {"]
+#[doc = "      \"key\": \"name\","]
+#[doc = "      \"property\": \"tables_to_log\","]
+#[doc = "      \"target\": \"tables\""]
+#[doc = "    }"]
+#[doc = "  ]"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Deserialize, :: serde :: Serialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct RecapLargeEmbeddingsConfig {
+    #[doc = "Optimizer of those tables."]
+    pub optimizer: EmbeddingOptimizerConfig,
+    #[doc = "The tables; names are unique."]
+    pub tables: ::std::vec::Vec<EmbeddingBagConfig>,
+    #[doc = "Names of tables whose weights are logged during training."]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub tables_to_log:
+        ::std::option::Option<::std::vec::Vec<RecapLargeEmbeddingsConfigTablesToLogItem>>,
+}
+#[doc = "`RecapLargeEmbeddingsConfigTablesToLogItem`"]
+#[doc = r""]
+#[doc = r" <details><summary>JSON schema</summary>"]
+#[doc = r""]
+#[doc = r" ```json"]
+#[doc = "{"]
+#[doc = "  \"type\": \"string\","]
+#[doc = "  \"minLength\": 1"]
+#[doc = "}"]
+#[doc = r" ```"]
+#[doc = r" </details>"]
+#[derive(:: serde :: Serialize, Clone, Debug, Eq, Hash, Ord, PartialEq, PartialOrd)]
+#[serde(transparent)]
+pub struct RecapLargeEmbeddingsConfigTablesToLogItem(::std::string::String);
+impl ::std::ops::Deref for RecapLargeEmbeddingsConfigTablesToLogItem {
+    type Target = ::std::string::String;
+    fn deref(&self) -> &::std::string::String {
+        &self.0
+    }
+}
+impl ::std::convert::From<RecapLargeEmbeddingsConfigTablesToLogItem> for ::std::string::String {
+    fn from(value: RecapLargeEmbeddingsConfigTablesToLogItem) -> Self {
+        value.0
+    }
+}
+impl ::std::str::FromStr for RecapLargeEmbeddingsConfigTablesToLogItem {
+    type Err = self::error::ConversionError;
+    fn from_str(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        if value.chars().count() < 1usize {
+            return Err("shorter than 1 characters".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+}
+impl ::std::convert::TryFrom<&str> for RecapLargeEmbeddingsConfigTablesToLogItem {
+    type Error = self::error::ConversionError;
+    fn try_from(value: &str) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<&::std::string::String> for RecapLargeEmbeddingsConfigTablesToLogItem {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: &::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl ::std::convert::TryFrom<::std::string::String> for RecapLargeEmbeddingsConfigTablesToLogItem {
+    type Error = self::error::ConversionError;
+    fn try_from(
+        value: ::std::string::String,
+    ) -> ::std::result::Result<Self, self::error::ConversionError> {
+        value.parse()
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for RecapLargeEmbeddingsConfigTablesToLogItem {
+    fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+    where
+        D: ::serde::Deserializer<'de>,
+    {
+        ::std::string::String::deserialize(deserializer)?
+            .parse()
+            .map_err(|e: self::error::ConversionError| {
+                <D::Error as ::serde::de::Error>::custom(e.to_string())
+            })
+    }
+}
