@@ -26,7 +26,7 @@ func leaves(err error) []string {
 func validate(t *testing.T, config string) []string {
 	t.Helper()
 	schemas, _ := latest(t)
-	instance, err := jsonschema.UnmarshalJSON(strings.NewReader(config))
+	instance, err := DecodeConfig(strings.NewReader(config))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func Example() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	config, _ := jsonschema.UnmarshalJSON(strings.NewReader( // numbers stay exact (json.Number)
+	config, _ := contract.DecodeConfig(strings.NewReader( // numbers read as doubles (I-JSON)
 		`{"tables": [{"name": "a", "num_embeddings": 8, "embedding_dim": 4.0, "index": 0},
 		             {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 1}]}`))
 	for _, e := range contract.Errors(schema.Validate(config)) {

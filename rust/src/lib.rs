@@ -9,14 +9,15 @@
 //! ```
 //! use embedding_contract::{locate, Vocabulary};
 //!
-//! let read = |path: &str| -> serde_json::Value {  // arbitrary_precision: numbers stay exact
+//! let read = |path: &str| -> serde_json::Value {  // schemas: numbers kept exact
 //!     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 //! };
 //! let vocabulary = Vocabulary::load(&read("../schemas/1.1.0/vocabulary.json")).unwrap();
 //! let validator = vocabulary.validator(&read("../schemas/1.1.0/recap/SmallEmbeddingsConfig.json")).unwrap();
-//! let config = serde_json::json!({"tables": [
-//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 0},
-//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 1}]});
+//! // Numbers read as IEEE-754 doubles (I-JSON), as the contract says: 1.0000000000000001 is 1.
+//! let config = embedding_contract::parse_config(r#"{"tables": [
+//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4.0, "index": 0},
+//!     {"name": "a", "num_embeddings": 8, "embedding_dim": 4, "index": 1.0000000000000001}]}"#).unwrap();
 //! let errors: Vec<_> = validator.iter_errors(&config).map(|e| locate(&e)).collect();
 //! assert_eq!(errors, [("/tables/1/name".to_owned(),
 //!                      r#"duplicate name "a": already used by item [0] [unique-by]"#.to_owned())]);
@@ -32,6 +33,7 @@ use jsonschema::error::ValidationErrorKind;
 use jsonschema::{Keyword, ValidationError, ValidationOptions, Validator};
 use serde_json::{json, Value};
 
+pub use number::{as_doubles, parse_config};
 use rules::{Check, Finding};
 
 /// Which JSON values a keyword applies to (others are left to the standard keywords).

@@ -1,5 +1,6 @@
-//! JSON numbers held exactly (serde_json with `arbitrary_precision` keeps each number's text):
-//! `2^53+1`, `1e400` and `1.0000000000000001` are never rounded, and `4` equals `4.0`.
+//! JSON numbers compared exactly (serde_json with `arbitrary_precision` keeps each number's text;
+//! `4` equals `4.0`), and [`as_doubles`], which first rounds a config's numbers to doubles as the
+//! contract reads them (`1.0000000000000001` is 1; `1e400`, beyond the doubles, stays exact).
 
 use std::cmp::Ordering;
 
@@ -144,9 +145,55 @@ impl Ord for Decimal {
     }
 }
 
+/// Every number of a config instance replaced by its nearest IEEE-754 double when that double is
+/// finite, as the contract reads numbers (I-JSON; Pydantic, ajv and networknt do the same):
+/// `1.0000000000000001` becomes `1`, `1e-400` becomes `0`, `2^53+1` becomes `9007199254740992`.
+/// A number already written as its double keeps its text (`64.0`, `0.1`); one whose rounding
+/// overflows (`1e400`) stays exact, so the schemas' finite `maximum` rejects it.
+pub fn as_doubles(value: Value) -> Value {
+    match value {
+        Value::Array(items) => Value::Array(items.into_iter().map(as_doubles).collect()),
+        Value::Object(members) => Value::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k, as_doubles(v)))
+                .collect(),
+        ),
+        Value::Number(n) => Value::Number(nearest_double(n)),
+        other => other,
+    }
+}
+
+fn nearest_double(n: serde_json::Number) -> serde_json::Number {
+    let text = n.to_string();
+    let Ok(d) = text.parse::<f64>() else { return n };
+    if !d.is_finite() {
+        return n;
+    }
+    if d == 0.0 {
+        return serde_json::Number::from(0u64);
+    }
+    let shortest = serde_json::Number::from_f64(d).expect("finite");
+    if Decimal::parse(&text).is_some()
+        && Decimal::parse(&text) == Decimal::parse(&shortest.to_string())
+    {
+        return n; // the text already is the double's value
+    }
+    if d.fract() == 0.0 && d.abs() < 9.2e18 {
+        return serde_json::Number::from(d as i64); // integers without an exponent or ".0"
+    }
+    shortest
+}
+
+/// Parse a config instance as the contract reads it: JSON, then [`as_doubles`].
+pub fn parse_config(text: &str) -> serde_json::Result<Value> {
+    serde_json::from_str(text).map(as_doubles)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Decimal;
+    use super::{parse_config, Decimal};
+    use serde_json::Value;
 
     #[test]
     fn orders_exactly() {
@@ -179,5 +226,29 @@ mod tests {
         assert_eq!(Decimal::parse("-12.0").unwrap().to_i64(), Some(-12));
         assert_eq!(Decimal::parse("1e19").unwrap().to_i64(), None);
         assert!(Decimal::parse("x").is_none());
+    }
+
+    fn rounded(text: &str) -> String {
+        parse_config(text).expect("json").to_string()
+    }
+
+    #[test]
+    fn numbers_become_their_nearest_double() {
+        assert_eq!(rounded("1.0000000000000001"), "1");
+        assert_eq!(rounded("1e-400"), "0");
+        assert_eq!(rounded("-1e-400"), "0");
+        assert_eq!(rounded("9007199254740993"), "9007199254740992");
+        assert_eq!(rounded("9007199254740992"), "9007199254740992");
+        assert_eq!(rounded("64.0"), "64.0");
+        assert_eq!(rounded("0.1"), "0.1");
+        assert_eq!(rounded("0.10000000000000000001"), "0.1");
+        // Out of the double range: kept exact (as serde_json prints it).
+        let huge: Value = serde_json::from_str("[1e400, -1e400]").unwrap();
+        assert_eq!(rounded("[1e400, -1e400]"), huge.to_string());
+        assert_eq!(
+            Decimal::of(&parse_config("1e400").unwrap()),
+            Decimal::parse("1e400")
+        );
+        assert_eq!(rounded(r#"{"a": [1.0000000000000001]}"#), r#"{"a":[1]}"#);
     }
 }

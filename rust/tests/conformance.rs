@@ -22,12 +22,13 @@ fn main() {
                 failed += 1;
                 continue;
             };
+            // The instance as the contract reads it: numbers as IEEE-754 doubles.
+            let instance = embedding_contract::as_doubles(vector["instance"].clone());
             let errors: Vec<_> = validator
-                .iter_errors(&vector["instance"])
+                .iter_errors(&instance)
                 .map(|e| embedding_contract::locate(&e))
                 .collect();
-            if errors.is_empty() == expected && validator.is_valid(&vector["instance"]) == expected
-            {
+            if errors.is_empty() == expected && validator.is_valid(&instance) == expected {
                 passed += 1;
             } else {
                 failed += 1;

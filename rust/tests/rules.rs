@@ -10,7 +10,7 @@ const VALID: &str = r#"{"optimizer": {"init_learning_rate": 0.01, "learning_rate
 
 fn errors(config: &str) -> Vec<String> {
     let validators = common::validators();
-    let instance: Value = serde_json::from_str(config).expect("json");
+    let instance: Value = embedding_contract::parse_config(config).expect("json");
     let mut out: Vec<String> = validators["recap.LargeEmbeddingsConfig"]
         .iter_errors(&instance)
         .map(|e| {
@@ -109,4 +109,21 @@ fn a_bad_argument_is_refused_when_a_schema_compiles() {
     assert!(vocabulary
         .validator(&json!({"x-contract-unique-by": "name"}))
         .is_ok());
+}
+
+#[test]
+fn numbers_are_read_as_doubles() {
+    let validators = common::validators();
+    let stratifier = &validators["recap.StratifierConfig"];
+    for (index, valid) in [
+        ("1.0000000000000001", true),
+        ("1e-400", true),
+        ("1e400", false),
+        ("9007199254740993", false),
+        ("9007199254740991", true),
+    ] {
+        let config = format!(r#"{{"name": "s", "index": {index}, "value": 1}}"#);
+        let instance = embedding_contract::parse_config(&config).expect("json");
+        assert_eq!(stratifier.is_valid(&instance), valid, "index {index}");
+    }
 }

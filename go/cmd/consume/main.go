@@ -61,6 +61,15 @@ func parse(name string, text []byte) any {
 	return doc
 }
 
+// parseConfig reads the config as the contract does: numbers as IEEE-754 doubles.
+func parseConfig(name string, text []byte) any {
+	doc, err := contract.DecodeConfig(bytes.NewReader(text))
+	if err != nil {
+		fail("%s: not JSON: %v", name, err)
+	}
+	return doc
+}
+
 func field(value any, keys ...string) any {
 	for _, key := range keys {
 		object, _ := value.(map[string]any)
@@ -108,7 +117,7 @@ func main() {
 	if err != nil {
 		fail("%v", err)
 	}
-	errs := contract.Errors(compiled.Validate(parse(configPath, text)))
+	errs := contract.Errors(compiled.Validate(parseConfig(configPath, text)))
 	for _, e := range errs {
 		fmt.Fprintf(os.Stderr, "%s: %s\n", e.Pointer, e.Message)
 	}

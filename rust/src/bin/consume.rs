@@ -102,7 +102,8 @@ fn main() {
         .validator(&schema)
         .unwrap_or_else(|e| fail(e.to_string()));
     let text = std::fs::read(config_path).unwrap_or_else(|e| fail(format!("{config_path}: {e}")));
-    let config = parse(config_path, &text);
+    // The config as the contract reads it: numbers as IEEE-754 doubles.
+    let config = embedding_contract::as_doubles(parse(config_path, &text));
     let mut invalid = false;
     for error in validator.iter_errors(&config) {
         let (pointer, message) = locate(&error);
