@@ -5,7 +5,9 @@
   pinned below), plus a test that unmarshals every conformance vector into the model's type;
 - generated/rust/: one module per model, by cargo-typify (pinned below), plus the same test.
 
-The generators are installed, pinned, under .tools/ (`--tools`, run by scripts/setup). Byte-stable:
+The generators are installed, pinned and version-stamped, in a per-user cache shared by every
+clone (`$EMBEDDING_CONTRACT_TOOLS`, default ~/.cache/embedding-contract/tools; `--tools`, run by
+scripts/setup), so a fresh clone on a machine that built them once does not build them again. Byte-stable:
 sorted inputs, no timestamps. Usage:
   scripts/generate_code_native.py [--check] [--tools] [go] [rust]
 --check writes nothing and exits 1 when a committed file differs; no target means both.
@@ -39,7 +41,8 @@ from generate_code import (  # noqa: E402
     schema_dir,
 )
 
-TOOLS = ROOT / ".tools"
+TOOLS = Path(os.environ.get("EMBEDDING_CONTRACT_TOOLS")
+             or Path.home() / ".cache" / "embedding-contract" / "tools")
 GO_JSONSCHEMA = ("github.com/atombender/go-jsonschema", "v0.24.1")
 CARGO_TYPIFY = ("cargo-typify", "0.6.2")
 TARGETS = ("go", "rust")
@@ -47,7 +50,7 @@ KEPT = ("Cargo.lock",)  # committed beside the generated files, not generated
 
 
 def tool(name: str, version: str, install: list[str], env: dict[str, str]) -> Path:
-    """.tools/bin/NAME at VERSION, installed when missing or at another version."""
+    """TOOLS/bin/NAME at VERSION, installed when missing or at another version."""
     binary = TOOLS / "bin" / name
     stamp = TOOLS / "bin" / f"{name}.version"
     if not binary.exists() or not stamp.exists() or stamp.read_text() != version:
