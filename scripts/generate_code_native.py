@@ -7,8 +7,8 @@
 
 The generators are installed, pinned and version-stamped, in a per-user cache shared by every
 clone (`$EMBEDDING_CONTRACT_TOOLS`, default ~/.cache/embedding-contract/tools; `--tools`, run by
-scripts/setup), so a fresh clone on a machine that built them once does not build them again. Byte-stable:
-sorted inputs, no timestamps. Usage:
+scripts/setup), so a fresh clone on a machine that built them once does not build them again.
+Byte-stable: sorted inputs, no timestamps. Usage:
   scripts/generate_code_native.py [--check] [--tools] [go] [rust]
 --check writes nothing and exits 1 when a committed file differs; no target means both.
 Exit codes: 0 ok, 1 drift (with --check) or a generator failed, 2 bad usage.
