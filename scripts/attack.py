@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The long attack run: many seeded rounds of hostile documents against `validate` (the installed
 executable, under an address-space limit), hostile indexes against `fetch` (a hostile server on
-127.0.0.1) and hostile requests plus silent sockets against `serve`. Not part of CI (the test
+127.0.0.1), hostile schema pairs against `diff` and hostile requests plus silent sockets against
+`serve`. Not part of CI (the test
 suite runs a few rounds of the same, tests/acceptance/test_attacks.py).
 
     scripts/attack.py                    # 200 rounds of each, seed 0
@@ -40,6 +41,7 @@ from tests.support.attacks import (  # noqa: E402
     hostile_document,
     hostile_index,
     hostile_request,
+    hostile_schemas,
     problem,
     run_cli,
     send_raw,
@@ -77,6 +79,32 @@ def attack_validate(rng: random.Random, rounds: int, kinds: Counter[str]) -> lis
             why = problem(done.returncode, done.stderr, (time.monotonic() - began) / len(paths))
             if why:
                 found.append(f"validate: batch from doc{start}: {why}")
+    return found
+
+
+def attack_diff(rng: random.Random, rounds: int, kinds: Counter[str]) -> list[str]:
+    found: list[str] = []
+    executable = Path(sys.executable).parent / "embedding-contract"
+    with tempfile.TemporaryDirectory() as folder:
+        for i in range(rounds):
+            kind, old, new = hostile_schemas(rng)
+            kinds[f"diff/{kind}"] += 1
+            paths = [Path(folder) / f"old{i}.json", Path(folder) / f"new{i}.json"]
+            paths[0].write_bytes(old)
+            paths[1].write_bytes(new)
+            began = time.monotonic()
+            try:
+                done = subprocess.run([str(executable), "diff", *map(str, paths)],
+                                      capture_output=True, text=True, timeout=MAX_SECONDS,
+                                      preexec_fn=_limited)
+            except subprocess.TimeoutExpired:
+                found.append(f"diff/{kind}: case {i} hung")
+                continue
+            why = problem(done.returncode, done.stderr, time.monotonic() - began)
+            if why is None and done.returncode == 2 and len(done.stderr.strip().splitlines()) != 1:
+                why = f"exit 2 with more than one line: {done.stderr[-300:]}"
+            if why:
+                found.append(f"diff/{kind}: case {i}: {why}")
     return found
 
 
@@ -134,7 +162,7 @@ def main(argv: list[str]) -> int:
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
     found: list[str] = []
-    for attack in (attack_validate, attack_fetch, attack_serve):
+    for attack in (attack_validate, attack_diff, attack_fetch, attack_serve):
         began = time.monotonic()
         found += attack(rng, args.rounds, kinds)
         print(f"{attack.__name__}: {args.rounds} rounds in {time.monotonic() - began:.1f} s")

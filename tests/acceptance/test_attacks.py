@@ -26,11 +26,13 @@ from tests.support.attacks import (
     EXAMPLE,
     INDEX_KINDS,
     MODEL,
+    SCHEMA_PAIRS,
     Hostile,
     files,
     hostile_document,
     hostile_index,
     hostile_request,
+    hostile_schemas,
     problem,
     run_cli,
     send_raw,
@@ -139,6 +141,22 @@ def test_random_hostile_documents_against_validate(tmp_path: Path) -> None:
             outcome = run_cli(args)
             assert problem(*outcome) is None, (kind, problem(*outcome))
     assert set(kinds) == set(DOCUMENTS), kinds  # every class of input was drawn
+
+
+def test_random_hostile_schemas_against_diff(tmp_path: Path) -> None:
+    rng = random.Random(15)
+    kinds: Counter[str] = Counter()
+    for i in range(20):
+        kind, old, new = hostile_schemas(rng)
+        kinds[kind] += 1
+        (tmp_path / f"old{i}.json").write_bytes(old)
+        (tmp_path / f"new{i}.json").write_bytes(new)
+        code, stderr, elapsed = run_cli(["diff", str(tmp_path / f"old{i}.json"),
+                                         str(tmp_path / f"new{i}.json")])
+        assert problem(code, stderr, elapsed) is None, (kind, problem(code, stderr, elapsed))
+        if code == 2:
+            assert len(stderr.strip().splitlines()) == 1, (kind, stderr)
+    assert set(kinds) == set(SCHEMA_PAIRS), kinds  # every class of input was drawn
 
 
 def test_random_hostile_indexes_against_fetch(tmp_path: Path) -> None:

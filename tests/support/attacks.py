@@ -132,6 +132,57 @@ def hostile_document(rng: random.Random) -> tuple[str, bytes]:
     return kind, DOCUMENTS[kind](rng)
 
 
+def _schema_number(rng: random.Random) -> tuple[str, str]:
+    keyword = rng.choice(["minimum", "maximum", "exclusiveMaximum", "multipleOf", "maxLength"])
+    value = rng.choice(["1" + "0" * rng.randint(309, 5000), "-1" + "0" * rng.randint(309, 999),
+                        "5e-324", "1e-320", "1.7976931348623157e308", str(2 ** 64 + 1)])
+    return '{"type": "number"}', f'{{"type": "number", "{keyword}": {value}}}'
+
+
+def _schema_pattern(rng: random.Random) -> tuple[str, str]:
+    count = rng.choice([999999, 201, 5000, 2 ** 31])
+    pattern = rng.choice([f"(?:a{{{count}}}){{{count}}}", f"^a{{{count},}}$",
+                          f"^(.*a){{{rng.randint(10, 40)}}}$", "^(a+)+$", "^([a-z]*)*b$",
+                          f"^(a|aa){{{rng.randint(10, 200)}}}$", "(" * 50 + "a" + ")" * 50])
+    where = rng.choice(["pattern", "patternProperties"])
+    if where == "pattern":
+        return '{"type": "string"}', json.dumps({"type": "string", "pattern": pattern})
+    return (json.dumps({"type": "object", "patternProperties": {pattern: {"type": "string"}}}),
+            json.dumps({"type": "object", "patternProperties": {pattern: {"type": "integer"}}}))
+
+
+def _schema_many(rng: random.Random) -> tuple[str, str]:
+    n = rng.randint(50, 150)
+    old = {f"p{i}": {"type": "integer", "minimum": 0} for i in range(n)}
+    new = {f"p{i}": {"type": "integer", "minimum": rng.randint(1, 9)} for i in range(n)}
+    return (json.dumps({"type": "object", "properties": old}),
+            json.dumps({"type": "object", "properties": new}))
+
+
+def _schema_deep(rng: random.Random) -> tuple[str, str]:
+    depth = rng.randint(150, 400)
+    return '{"type": "object"}', '{"items": ' * depth + '{"type": "string"}' + "}" * depth
+
+
+def _schema_ref(rng: random.Random) -> tuple[str, str]:
+    ref = rng.choice(["http://127.0.0.1:9/x.json", "file:///dev/zero", "file:///etc/passwd",
+                      "#/$defs/missing", "#/" + "a/" * 300])
+    return '{"type": "object"}', json.dumps({"type": "object", "properties": {"x": {"$ref": ref}}})
+
+
+SCHEMA_PAIRS: dict[str, Callable[[random.Random], tuple[str, str]]] = {
+    "number": _schema_number, "pattern": _schema_pattern, "many": _schema_many,
+    "deep": _schema_deep, "ref": _schema_ref,
+}
+
+
+def hostile_schemas(rng: random.Random) -> tuple[str, bytes, bytes]:
+    """A kind and an (OLD, NEW) pair of schema documents for ``diff``."""
+    kind = rng.choice(sorted(SCHEMA_PAIRS))
+    old, new = SCHEMA_PAIRS[kind](rng)
+    return kind, old.encode(), new.encode()
+
+
 INDEX_KINDS = ("swap", "path", "sha", "version", "shape", "junk", "deep", "huge")
 
 

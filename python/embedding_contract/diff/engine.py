@@ -38,6 +38,7 @@ from embedding_contract.diff.keywords import (
 from embedding_contract.diff.references import SchemaDocument, View, as_object, deref
 from embedding_contract.diff.rules.rule import DiffRule
 from embedding_contract.diff.rules.table import RULES
+from embedding_contract.diff.semantic.patterns import hazard
 from embedding_contract.diff.settle import settle, whole_witness
 from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
 from embedding_contract.diff.wellformed import check_schema_document
@@ -273,6 +274,7 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
     Found: the finding is breaking, proven. Not found: it stays possibly breaking, and says so.
     """
     searchers: dict[str, Searcher] = {}
+    hazards: dict[str, str | None] = {}
     out = []
     open_ = Counter((f.file, d) for f in findings for d in directions if f.effect(d).breaks)
     for finding in findings:
@@ -280,11 +282,12 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
             if not finding.effect(direction).breaks:
                 continue
             try:
-                witness = _search(finding, direction, old, new, policy, searchers)
+                witness = _search(finding, direction, old, new, policy, searchers, hazards)
             except re.error as exc:  # Python's re cannot read some ECMA-262 patterns (\cC)
                 witness = Witness("not-found", note=f"the contract validator cannot read a "
                                   f"pattern here ({exc})")
             if (witness.status == "not-found" and policy is Policy.STRICT
+                    and not witness.note.startswith("unknown, over budget")
                     and open_[finding.file, direction] == 1 and finding.file in old
                     and finding.file in new):
                 witness = whole_witness(old[finding.file], new[finding.file],
@@ -303,9 +306,37 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
     return out
 
 
+def document_hazard(*documents: Any) -> str | None:
+    """Why running the witness search on these documents could take unbounded time or memory:
+    the first pattern (``pattern`` or a ``patternProperties`` key) with a hazard, or None."""
+    stack = list(documents)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Mapping):
+            found = node.get("pattern")
+            texts = [found] if isinstance(found, str) else []
+            keyed = node.get("patternProperties")
+            texts += [k for k in keyed if isinstance(k, str)] if isinstance(keyed, Mapping) else []
+            for text in texts:
+                reason = hazard(text)
+                if reason is not None:
+                    return reason
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return None
+
+
 def _search(finding: Finding, direction: Direction, old: Mapping[str, Any],
-            new: Mapping[str, Any], policy: Policy, searchers: dict[str, Searcher]) -> Witness:
+            new: Mapping[str, Any], policy: Policy, searchers: dict[str, Searcher],
+            hazards: dict[str, str | None]) -> Witness:
     name = finding.file
+    if name not in hazards:
+        hazards[name] = document_hazard(old.get(name), new.get(name))
+    reason = hazards[name]
+    if reason is not None:
+        return Witness("not-found", note=f"unknown, over budget: {reason}; the witness search "
+                       "does not run such a pattern")
     if finding.rule == "schema-removed" and direction is Direction.BACKWARD:
         return _removed_schema_witness(old[name])
     if name not in old or name not in new or finding.site is None:

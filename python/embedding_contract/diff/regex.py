@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as parser  # type: ignore[no-redef]
 
 LIMIT = 48
+MAX_TEXT = 1000  # no candidate is longer: a repetition is never materialised beyond it
 GENERIC = ("", "a", "A", "0", "_", "-", ".", " ", "a0", "aa", "Z9", "a-b", "a_v1", "0_v0")
 _POOL = "aA0_-. z9"
 _CATEGORIES = {"CATEGORY_DIGIT": "09", "CATEGORY_NOT_DIGIT": "a_", "CATEGORY_WORD": "a_0",
@@ -56,7 +57,8 @@ def _sequence(nodes: Any) -> list[str]:
         options = _node(op, arg)
         if not options:
             return []
-        out = _cap([a + b for a, b in itertools.product(out, options)])
+        out = _cap([a + b for a, b in itertools.product(out, options)
+                    if len(a) + len(b) <= MAX_TEXT])
     return out
 
 
@@ -73,7 +75,8 @@ def _node(op: Any, arg: Any) -> list[str]:
         low, high, sub = arg
         inner = _sequence(sub)
         counts = sorted({low, min(low + 1, high), min(max(low, 2), high)})
-        return _cap([s * n for n in counts for s in (inner or [""])[:4]])
+        return _cap([s * n for n in counts for s in (inner or [""])[:4]
+                     if len(s) * n <= MAX_TEXT])
     if op is const.SUBPATTERN:
         return _sequence(arg[-1])
     if op is const.BRANCH:
@@ -85,7 +88,12 @@ def _node(op: Any, arg: Any) -> list[str]:
 
 @functools.lru_cache(maxsize=256)
 def examples(pattern: str) -> tuple[str, ...]:
-    """Strings ``re.search(pattern, s)`` accepts (possibly none)."""
+    """Strings ``re.search(pattern, s)`` accepts (possibly none); none for a pattern with a
+    hazard (``patterns.hazard``), which is never run on generated strings."""
+    from embedding_contract.diff.semantic.patterns import hazard
+
+    if hazard(pattern) is not None:
+        return ()
     try:
         compiled = re.compile(pattern)
         proposed = _sequence(parser.parse(pattern))

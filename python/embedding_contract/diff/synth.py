@@ -275,8 +275,8 @@ def numbers(node: Mapping[str, Any], integral: bool) -> list[float]:
         if first is not None and last is not None:
             raw.append((first + last) // 2)
         if step is not None:
-            raw = [math.ceil(v / step) * step for v in raw]
-            raw = [int(v) if float(v).is_integer() else v for v in raw]
+            multiples = [_multiple(v, step) for v in raw]
+            raw = [int(v) if float(v).is_integer() else v for v in multiples if v is not None]
     else:
         raw = [0.5, 1.5, -0.5]
         for bound in (low, high):
@@ -286,6 +286,19 @@ def numbers(node: Mapping[str, Any], integral: bool) -> list[float]:
             raw.append((low[0] + high[0]) / 2)
         raw = [float(v) for v in raw if not float(v).is_integer()]
     return [v for v in dict.fromkeys(raw) if within(v, low, high)]
+
+
+def _multiple(value: float, step: float) -> float | None:
+    """The least multiple of ``step`` at or above ``value``; None when it is not a finite double
+    (a tiny step such as 5e-324 overflows the quotient)."""
+    quotient = value / step
+    if not math.isfinite(quotient):
+        return None
+    multiple = math.ceil(quotient) * step
+    try:
+        return multiple if math.isfinite(float(multiple)) else None
+    except OverflowError:
+        return None
 
 
 def lower_bound(node: Mapping[str, Any]) -> tuple[float, bool] | None:

@@ -8,6 +8,7 @@ validators rely on, and the ``x-contract-*`` arguments against the vocabulary, i
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,8 +19,18 @@ from embedding_contract.diff.keywords import SUBSCHEMAS, Holds, is_number
 _TYPES = frozenset({"null", "boolean", "object", "array", "string", "integer", "number"})
 
 
+def _finite(v: Any) -> bool:
+    """A JSON number that reads as a finite double (1e999 and 10**4000 do not)."""
+    if not is_number(v):
+        return False
+    try:
+        return math.isfinite(float(v))
+    except OverflowError:
+        return False
+
+
 def _count(v: Any) -> bool:
-    return is_number(v) and v >= 0 and float(v).is_integer()
+    return _finite(v) and v >= 0 and float(v).is_integer()
 
 
 def _strings(v: Any) -> bool:
@@ -43,10 +54,10 @@ def _pattern(v: Any) -> bool:
 _CHECKS: dict[str, tuple[Callable[[Any], bool], str]] = {
     "type": (_type, "a type name or a list of distinct type names"),
     "enum": (lambda v: isinstance(v, list), "an array"),
-    "multipleOf": (lambda v: is_number(v) and v > 0, "a number > 0"),
-    **{k: (is_number, "a number") for k in ("minimum", "maximum", "exclusiveMinimum",
-                                          "exclusiveMaximum")},
-    **{k: (_count, "a non-negative integer") for k in (
+    "multipleOf": (lambda v: _finite(v) and v > 0, "a number > 0 (a finite double)"),
+    **{k: (_finite, "a number (a finite double)") for k in (
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")},
+    **{k: (_count, "a non-negative integer (a finite double)") for k in (
         "minLength", "maxLength", "minItems", "maxItems", "minProperties", "maxProperties",
         "minContains", "maxContains")},
     "pattern": (_pattern, "a regular expression"),

@@ -12,6 +12,7 @@ the finding says so and is reported as possibly breaking, never as proven.
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import product
@@ -26,6 +27,7 @@ from embedding_contract.diff.walk import Seg, reader_view
 from embedding_contract.vocabulary.contract_validator import ContractValidator, error_leaves
 
 MAX_ATTEMPTS = 120
+MAX_SECONDS = 5.0  # wall time of one witness search (one finding, one direction)
 EXTRA_KEY = "x_unknown_key"
 JUNK: tuple[Any, ...] = (None, True, 0, -1, 0.5, "", "a", [], {}, [None], {EXTRA_KEY: None},
                          2**53, -(2**53))
@@ -362,6 +364,7 @@ class Searcher:
             return bases[index, rebuild]
 
         attempts = 0
+        deadline = time.monotonic() + MAX_SECONDS
         tried: set[str] = set()
         actions = list(self._actions(ctx))
         # Seeds the reader accepts too come first: their witnesses show only this change.
@@ -383,6 +386,9 @@ class Searcher:
                     return Witness("found", instance)
                 if attempts >= MAX_ATTEMPTS:
                     return Witness("not-found", note=f"no witness in {attempts} candidates")
+                if time.monotonic() > deadline:
+                    return Witness("not-found", note=f"unknown, over budget: no witness in "
+                                   f"{attempts} candidates within {MAX_SECONDS:g} s")
         return Witness("not-found", note=f"no witness in {attempts} candidates")
 
     def _actions(self, ctx: Context) -> Iterator[Action]:

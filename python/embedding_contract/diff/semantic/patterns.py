@@ -51,6 +51,21 @@ def matches(pattern: str, text: str) -> bool:
     return regex is not None and regex.find(text) is not None
 
 
+def hazard(pattern: str) -> str | None:
+    """Why running ``pattern`` (Python ``re``, ``regress``) or building strings for it could take
+    unbounded time or memory, or None: a repetition count above MAX_REPEAT, a nested quantifier
+    (exponential backtracking), or more than MAX_LENGTH characters. Neither engine can be
+    interrupted, so such a pattern is never run on generated strings: unknown, over budget."""
+    if len(pattern) > MAX_LENGTH:
+        return f"pattern longer than {MAX_LENGTH} characters"
+    if any(int(m.group(1)) > MAX_REPEAT or int(m.group(2) or 0) > MAX_REPEAT
+           for m in _REPEAT.finditer(pattern)):
+        return f"pattern {pattern[:80]!r} repeats more than {MAX_REPEAT} times"
+    if _NESTED.search(pattern):
+        return f"pattern {pattern[:80]!r} has a nested quantifier (may backtrack without bound)"
+    return None
+
+
 def valid(pattern: str) -> bool:
     return compiled(pattern) is not None
 
