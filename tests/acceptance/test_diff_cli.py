@@ -290,3 +290,12 @@ def test_required_added_says_whether_the_property_was_declared(tmp_path: Path) -
     findings = json.loads(result.output)["comparisons"][0]["findings"]
     required = {f["config_path"]: f["old"] for f in findings if f["rule"] == "required-added"}
     assert required == {"a": "optional", "b": "not declared"}
+
+
+def test_an_input_error_names_the_file_it_is_in(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    old.write_text('{"type": "number", "maximum": 1' + "0" * 400 + "}")
+    new.write_text('{"type": "number", "maximum": 10}')
+    result = run(str(old), str(new))
+    assert result.exit_code == 2
+    assert f"OLD {old}" in result.output and "new.json" not in result.output

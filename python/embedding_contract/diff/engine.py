@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -248,10 +248,13 @@ def unchanged(old: Any, new: Any) -> bool:
 
 
 def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
-               policy: Policy = Policy.STRICT) -> list[Finding]:
+               policy: Policy = Policy.STRICT,
+               where: Callable[[str, str], str] = lambda side, name: f"{side} {name}",
+               ) -> list[Finding]:
     """Findings between two sets of documents matched by relative file name.
 
-    Documents that differ must be well formed (keyword shapes, vocabulary arguments)."""
+    Documents that differ must be well formed (keyword shapes, vocabulary arguments); an error
+    names the document as ``where("OLD" or "NEW", name)`` says."""
     findings: list[Finding] = []
     for name in sorted(set(old) | set(new)):
         if name not in new:
@@ -261,8 +264,8 @@ def diff_files(old: Mapping[str, Any], new: Mapping[str, Any],
             findings.append(_document_finding("schema-added", name, "", ABSENT, new[name],
                                               Effects.NEUTRAL))
         elif not unchanged(old[name], new[name]):
-            check_schema_document(old[name], f"OLD {name}")
-            check_schema_document(new[name], f"NEW {name}")
+            check_schema_document(old[name], where("OLD", name))
+            check_schema_document(new[name], where("NEW", name))
             findings.extend(diff_documents(old[name], new[name], name, policy))
     return settle(findings, old, new)
 

@@ -127,7 +127,12 @@ def required_bump(findings: list[Finding], mode: Mode) -> Bump:
 def compare(old: Release, new: Release, options: Options,
             waivers: list[Waiver] | None = None, used: set[Waiver] | None = None) -> Comparison:
     """Diff two releases under ``options`` and say which version bump the changes need."""
-    findings = diff_files(old.documents, new.documents, options.policy)
+    def where(side: str, name: str) -> str:
+        release = old if side == "OLD" else new
+        # A single file was matched under its counterpart's name: show its own.
+        return f"{side} {release.label if release.single else release.path_of(name)}"
+
+    findings = diff_files(old.documents, new.documents, options.policy, where)
     if options.witnesses:
         findings = attach_witnesses(findings, old.documents, new.documents, options.policy,
                                     options.mode.directions)
