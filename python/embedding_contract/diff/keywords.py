@@ -9,13 +9,14 @@ from __future__ import annotations
 import enum
 import json
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeGuard
+from typing import Any
 
 import jsonschema_specifications  # type: ignore[import-untyped]
 from referencing.jsonschema import DRAFT202012
 
 from embedding_contract.core.errors import DiffInputError
 from embedding_contract.diff.findings import ABSENT
+from embedding_contract.vocabulary.values import is_number as is_number
 
 ANNOTATIONS = frozenset({
     "title", "description", "examples", "$comment", "deprecated", "readOnly", "writeOnly",
@@ -148,11 +149,6 @@ def is_trivial(schema: Any) -> bool:
 
 
 # -- numbers, bounds and positions ---------------------------------------------------------------
-
-def is_number(value: Any) -> TypeGuard[int | float]:
-    """A JSON number (``true`` is not one, though Python says it is an int)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
 
 def numeric_bound(node: Mapping[str, Any], inclusive: str, exclusive: str,
                   lower: bool) -> tuple[float, bool] | None:

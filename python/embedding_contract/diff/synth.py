@@ -18,6 +18,7 @@ from typing import Any
 from embedding_contract.diff.findings import ABSENT
 from embedding_contract.diff.keywords import (
     canonical,
+    is_number,
     numeric_bound,
     position,
     properties_of,
@@ -261,8 +262,7 @@ def numbers(node: Mapping[str, Any], integral: bool) -> list[float]:
     """In-range numbers at and near the bounds of ``node`` (integers or fractions)."""
     low, high = lower_bound(node), upper_bound(node)
     step = node.get("multipleOf")
-    step = step if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0 \
-        else None
+    step = step if is_number(step) and step > 0 else None
     if integral:
         first = None if low is None else (math.floor(low[0]) + 1 if low[1] and float(low[0])
                                        .is_integer() else math.ceil(low[0]))

@@ -19,7 +19,7 @@ from itertools import product
 from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy, Site, Witness
-from embedding_contract.diff.keywords import canonical, json_atom, type_atoms
+from embedding_contract.diff.keywords import canonical, is_number, json_atom, type_atoms
 from embedding_contract.diff.regex import example as regex_example
 from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.synth import SchemaSource, Synth, lower_bound, resize, upper_bound
@@ -175,7 +175,7 @@ def _bounds(ctx: Context) -> Iterator[Action]:
 @builds("multiple-of-tightened", "multiple-of-loosened", "multiple-of-changed")
 def _multiple(ctx: Context) -> Iterator[Action]:
     for step in (ctx.writer_node.get("multipleOf"), ctx.reader_node.get("multipleOf"), 1):
-        if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0:
+        if is_number(step) and step > 0:
             for k in (1, 2, 3, 5, 7, 0.5, 1.5):
                 value = step * k
                 yield set_value(int(value) if float(value).is_integer() else value)

@@ -23,11 +23,11 @@ from referencing.exceptions import Unresolvable
 
 from embedding_contract.core.errors import ExternalReferenceError
 from embedding_contract.vocabulary import VOCABULARY, PortableRule, get_member
+from embedding_contract.vocabulary.values import is_number
 
 
 def _is_number(checker: TypeChecker, instance: Any) -> bool:
-    return (isinstance(instance, (int, float)) and not isinstance(instance, bool)
-            and (not isinstance(instance, float) or math.isfinite(instance)))
+    return is_number(instance) and (not isinstance(instance, float) or math.isfinite(instance))
 
 
 def _is_integer(checker: TypeChecker, instance: Any) -> bool:

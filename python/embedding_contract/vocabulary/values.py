@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import copy
 from enum import Enum
-from typing import Any
+from typing import Any, TypeGuard
 
 from embedding_contract.vocabulary.violation import Getter, get_attribute, get_member
 
 
-def is_number(value: Any) -> bool:
+def is_number(value: Any) -> TypeGuard[int | float]:
+    """A JSON number (``true`` is not one, though Python says it is an int)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 

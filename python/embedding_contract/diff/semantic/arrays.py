@@ -12,10 +12,6 @@ from embedding_contract.diff.semantic.normalise import Atom
 Sub = Callable[[Any, Any], bool]
 
 
-def _ints(atom: Atom, key: str) -> list[int]:
-    return [int(v) for v in atom.keywords(key)
-            if isinstance(v, (int, float)) and not isinstance(v, bool)]
-
 
 def prefix_length(atom: Atom) -> int:
     return max((len(p["prefixItems"]) for p in atom.parts
@@ -48,8 +44,8 @@ def position(atom: Atom, index: int) -> Any:
 
 
 def lengths(atom: Atom) -> tuple[int, int | None]:
-    lo = max(_ints(atom, "minItems"), default=0)
-    highs = _ints(atom, "maxItems")
+    lo = max(atom.counts("minItems"), default=0)
+    highs = atom.counts("maxItems")
     hi = min(highs) if highs else None
     n = prefix_length(atom)
     for i in range(n + 1):

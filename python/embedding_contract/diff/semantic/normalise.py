@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from embedding_contract.diff.keywords import ANNOTATIONS, canonical
+from embedding_contract.diff.keywords import ANNOTATIONS, canonical, is_number
 from embedding_contract.diff.references import SchemaDocument
 from embedding_contract.diff.semantic.budget import Budget, Undecided
 
@@ -57,6 +57,10 @@ class Atom:
     def keywords(self, name: str) -> list[Any]:
         """Every value of keyword ``name`` among the parts."""
         return [p[name] for p in self.parts if name in p]
+
+    def counts(self, name: str) -> list[int]:
+        """The numeric values of count keyword ``name`` (``minItems``...) among the parts."""
+        return [int(v) for v in self.keywords(name) if is_number(v)]
 
     @property
     def free(self) -> bool:

@@ -75,10 +75,6 @@ def required(atom: Atom) -> set[str]:
     return out
 
 
-def _counts(atom: Atom, key: str) -> list[int]:
-    return [int(v) for v in atom.keywords(key)
-            if isinstance(v, (int, float)) and not isinstance(v, bool)]
-
 
 class ObjectCheck:
     def __init__(self, sub: Sub, key_ok: Callable[[Atom, str | None, bool], bool | None]) -> None:
@@ -191,12 +187,12 @@ class ObjectCheck:
 
     def _counts(self, a: Atom, b: Atom, req_a: set[str], named: list[str],
                 others_open: bool) -> bool:
-        bmin, bmax = max(_counts(b, "minProperties"), default=0), _counts(b, "maxProperties")
-        amin = max([*_counts(a, "minProperties"), len(req_a)])
+        bmin, bmax = max(b.counts("minProperties"), default=0), b.counts("maxProperties")
+        amin = max([*a.counts("minProperties"), len(req_a)])
         if amin < bmin:
             return False
         if bmax:
-            amax = _counts(a, "maxProperties")
+            amax = a.counts("maxProperties")
             cap = None if others_open else sum(1 for k in named if self.possible(a, k))
             limits = [*amax, *([cap] if cap is not None else [])]
             if not limits or min(limits) > min(bmax):

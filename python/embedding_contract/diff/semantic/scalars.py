@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from embedding_contract.diff.keywords import is_number
 from embedding_contract.diff.semantic.normalise import Atom, is_integral
 from embedding_contract.diff.semantic.patterns import included
 
@@ -38,22 +39,18 @@ class Interval:
     multiples: tuple[Fraction, ...]
 
 
-def _num(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
 def interval(atom: Atom) -> Interval:
     lo: Fraction | None = None
     hi: Fraction | None = None
     lo_open = hi_open = False
     for part in atom.parts:
         for key, is_open in (("minimum", False), ("exclusiveMinimum", True)):
-            if _num(part.get(key)):
+            if is_number(part.get(key)):
                 v = exact(part[key])
                 if lo is None or v > lo or (v == lo and is_open):
                     lo, lo_open = v, is_open
         for key, is_open in (("maximum", False), ("exclusiveMaximum", True)):
-            if _num(part.get(key)):
+            if is_number(part.get(key)):
                 v = exact(part[key])
                 if hi is None or v < hi or (v == hi and is_open):
                     hi, hi_open = v, is_open
@@ -61,7 +58,7 @@ def interval(atom: Atom) -> Interval:
         lo, lo_open = None, False
     if hi is not None and (hi > DOUBLE_MAX or (hi == DOUBLE_MAX and not hi_open)):
         hi, hi_open = None, False
-    multiples = tuple(exact(m) for m in atom.keywords("multipleOf") if _num(m) and m > 0)
+    multiples = tuple(exact(m) for m in atom.keywords("multipleOf") if is_number(m) and m > 0)
     integer = atom.integer or any(m.denominator == 1 for m in multiples)
     if integer:
         if lo is not None:
@@ -89,8 +86,8 @@ def number_included(a: Atom, b: Atom) -> bool:
 
 
 def string_bounds(atom: Atom) -> tuple[int, int | None]:
-    lo = max([int(v) for v in atom.keywords("minLength") if _num(v)], default=0)
-    highs = [int(v) for v in atom.keywords("maxLength") if _num(v)]
+    lo = max([int(v) for v in atom.keywords("minLength") if is_number(v)], default=0)
+    highs = [int(v) for v in atom.keywords("maxLength") if is_number(v)]
     return lo, (min(highs) if highs else None)
 
 
@@ -127,8 +124,8 @@ def finite(atom: Atom) -> list[Any] | None:
     if atom.type == "string":
         return [""] if string_bounds(atom)[1] == 0 else None
     if atom.type == "array":
-        return [[]] if any(_num(v) and v == 0 for v in atom.keywords("maxItems")) else None
-    if any(_num(v) and v == 0 for v in atom.keywords("maxProperties")):
+        return [[]] if any(is_number(v) and v == 0 for v in atom.keywords("maxItems")) else None
+    if any(is_number(v) and v == 0 for v in atom.keywords("maxProperties")):
         return [{}]
     return None
 
