@@ -17,6 +17,7 @@ verdicts depend on other keywords), or the edited node being the config itself.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Mapping
 from typing import Any
@@ -31,6 +32,9 @@ _INERT = frozenset({"$defs", "definitions", "$schema", "$id", "$anchor", "$comme
                     "description", "default", "examples", "deprecated", "readOnly", "writeOnly"})
 # A node whose schema has one of these is validated whole.
 _WHOLE = frozenset({"patternProperties", "unevaluatedProperties", "unevaluatedItems"})
+Edits = dict[int, tuple[Any, set[Any]]]
+"""Objects copied from others: id of the copy -> (the original, keys where they may differ)."""
+
 _DYNAMIC = frozenset({"$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"})
 
 
@@ -48,8 +52,11 @@ def _plain(root: Any) -> bool:
     return True
 
 
-def _one_child(seed: Any, node: Any, key: Any) -> bool:
-    """``node`` equals ``seed`` (same objects) but for the member ``key``, which it has."""
+def _one_child(seed: Any, node: Any, key: Any, made: tuple[Any, set[Any]] | None) -> bool:
+    """``node`` equals ``seed`` (same objects) but for the member ``key``, which it has.
+    ``made``: what ``node`` was copied from and where it may differ, if known."""
+    if made is not None and made[0] is seed and made[1] == {key} and isinstance(node, dict):
+        return key in node
     if isinstance(seed, dict) and isinstance(node, dict):
         if key not in node or len(node) != len(seed) + (key not in seed):
             return False
@@ -73,17 +80,20 @@ class LocalVerdict:
         self._isolated: dict[int, tuple[Any, Any]] = {}
         self._rest: dict[int, tuple[Any, Any]] = {}
 
-    def verdict(self, seed: Any, instance: Any, path: tuple[Any, ...]) -> bool | None:
+    def verdict(self, seed: Any, instance: Any, path: tuple[Any, ...],
+                edits: Edits | None = None) -> bool | None:
         """Whether the validator accepts ``instance``, given that it accepts ``seed`` and the
-        two differ only along ``path``; None when that cannot be told without the whole."""
+        two differ only along ``path``; None when that cannot be told without the whole.
+        ``edits`` (optional) says which objects of ``instance`` copy which of ``seed``."""
         if not self.enabled:
             return None
         try:
-            return self._verdict(seed, instance, path)
+            return self._verdict(seed, instance, path, edits or {})
         except Exception:  # an unreadable subschema or pattern: the whole validation decides
             return None
 
-    def _verdict(self, seed: Any, node: Any, path: tuple[Any, ...]) -> bool | None:
+    def _verdict(self, seed: Any, node: Any, path: tuple[Any, ...],
+                 edits: Edits) -> bool | None:
         schemas = self._expand([self.root])
         for depth in range(len(path) + 1):
             if schemas is None:
@@ -92,7 +102,7 @@ class LocalVerdict:
                 return True
             key = path[depth] if depth < len(path) else ABSENT
             objects = [s for s in schemas if isinstance(s, Mapping)]
-            if (depth == len(path) or not _one_child(seed, node, key)
+            if (depth == len(path) or not _one_child(seed, node, key, edits.get(id(node)))
                     or any(_WHOLE & s.keys() for s in objects)):
                 if depth == 0:
                     return None  # the config itself: validated whole by the caller
@@ -208,6 +218,7 @@ class Canonicals:
         self._known: dict[int, tuple[Any, str]] = {}
         self._scalars: dict[tuple[type, Any], str] = {}
         self._keys: dict[str, str] = {}
+        self._parts: dict[int, tuple[dict[str, Any], list[str], list[str]]] = {}
 
     def remember(self, value: Any) -> str:
         """The canonical form of ``value``; it and every object in it must not change later."""
@@ -219,20 +230,26 @@ class Canonicals:
             return form
         return self.of(value)
 
-    def of(self, value: Any) -> str:
+    def of(self, value: Any, edits: Edits | None = None) -> str:
+        """``canonical(value)``; ``edits`` says which of its objects copy which others."""
         if isinstance(value, dict):
             hit = self._known.get(id(value))
             if hit is not None and hit[0] is value:
                 return hit[1]
+            made = edits.get(id(value)) if edits else None
+            if made is not None and len(made[1]) == 1 and isinstance(made[0], dict):
+                patched = self._patched(value, made[0], next(iter(made[1])), edits)
+                if patched is not None:
+                    return patched
             if not all(isinstance(k, str) for k in value):
                 return canonical(value)
-            return "{" + ",".join([self._key(k) + self.of(value[k])
+            return "{" + ",".join([self._key(k) + self.of(value[k], edits)
                                    for k in sorted(value)]) + "}"
         if isinstance(value, list):
             hit = self._known.get(id(value))
             if hit is not None and hit[0] is value:
                 return hit[1]
-            return "[" + ",".join([self.of(v) for v in value]) + "]"
+            return "[" + ",".join([self.of(v, edits) for v in value]) + "]"
         if isinstance(value, (str, int, float, bool)) or value is None:
             scalar = (type(value), value)
             form = self._scalars.get(scalar)
@@ -240,6 +257,33 @@ class Canonicals:
                 form = self._scalars[scalar] = canonical(value)
             return form
         return canonical(value)
+
+    def _patched(self, value: dict[str, Any], source: dict[str, Any], key: Any,
+                 edits: Edits | None) -> str | None:
+        """The form of ``value``, a copy of ``source`` that differs at most at ``key``: the
+        source's member forms with that one replaced, inserted or removed."""
+        hit = self._parts.get(id(source))
+        if hit is None or hit[0] is not source:
+            if not all(isinstance(k, str) for k in source):
+                return None
+            keys = sorted(source)
+            hit = (source, keys, [self._key(k) + self.of(source[k]) for k in keys])
+            self._parts[id(source)] = hit
+        if not isinstance(key, str):
+            return None
+        _, keys, parts = hit
+        at = bisect.bisect_left(keys, key)
+        had = at < len(keys) and keys[at] == key
+        parts = list(parts)
+        if key in value:
+            part = self._key(key) + self.of(value[key], edits)
+            if had:
+                parts[at] = part
+            else:
+                parts.insert(at, part)
+        elif had:
+            del parts[at]
+        return "{" + ",".join(parts) + "}"
 
     def _key(self, key: str) -> str:
         form = self._keys.get(key)

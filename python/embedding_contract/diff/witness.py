@@ -20,7 +20,7 @@ from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy, Site, Witness
 from embedding_contract.diff.keywords import canonical, is_number, json_atom, type_atoms
-from embedding_contract.diff.local import Canonicals, LocalVerdict
+from embedding_contract.diff.local import Canonicals, Edits, LocalVerdict
 from embedding_contract.diff.regex import example as regex_example
 from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.synth import SchemaSource, Synth, lower_bound, resize, upper_bound
@@ -372,20 +372,23 @@ class Searcher:
         steps = trail[1:]
         seeds, common = self.seeds(writer_root, reader_root)
         share = self.local
-        key_of = self._canonicals.of if share else canonical
         writer_near = self.verdicts(writer.validator)
         reader_near = self.verdicts(reader)
         bases: dict[tuple[int, bool], bool] = {}
 
         def base_passes(index: int, rebuild: bool) -> bool:
             if (index, rebuild) not in bases:
-                placed = place(seeds[index], writer_root, steps, KEEP, writer, rebuild, share)
+                made: Edits = {}
+                placed = place(seeds[index], writer_root, steps, KEEP, writer, rebuild, share,
+                               made)
                 if placed is ABSENT:
                     bases[index, rebuild] = False
                 elif share:
-                    bases[index, rebuild] = accepts(reader, reader_near, index < common,
-                                                    seeds[index], *placed) \
-                        and accepts(writer.validator, writer_near, True, seeds[index], *placed)
+                    seed, (instance, location) = seeds[index], placed
+                    bases[index, rebuild] = accepts(
+                        reader, reader_near, index < common, seed, instance, location, made) \
+                        and accepts(writer.validator, writer_near, True, seed, instance,
+                                    location, made)
                 else:
                     bases[index, rebuild] = reader.is_valid(placed[0]) \
                         and writer.check(writer_root, placed[0])
@@ -394,7 +397,7 @@ class Searcher:
         known = self._seed_keys[id(writer_root), id(reader_root)] if share else {}
 
         def proves(index: int, rebuild: bool, instance: Any, location: tuple[Any, ...],
-                   key: str) -> bool:
+                   key: str, edits: Edits) -> bool:
             if not share:
                 return (writer.check(writer_root, instance) and not reader.is_valid(instance)
                         and ((bool(location) and _rejected_at(reader, instance, location))
@@ -403,11 +406,11 @@ class Searcher:
             # the first `common` for the reader too); then the whole config, by both validators.
             same = known.get(key)  # equal to a seed: the seed's verdicts
             seed = seeds[index]
-            if same is None and writer_near.verdict(seed, instance, location) is False:
+            if same is None and writer_near.verdict(seed, instance, location, edits) is False:
                 return False
             if (same is not None and same < common) or (
                     same is None and index < common
-                    and reader_near.verdict(seed, instance, location) is True):
+                    and reader_near.verdict(seed, instance, location, edits) is True):
                 return False
             if not writer.validator.is_valid(instance):
                 return False
@@ -422,16 +425,17 @@ class Searcher:
         tiers = (list(enumerate(seeds))[:common], list(enumerate(seeds))[common:])
         for tier, action in ((t, a) for t in tiers for a in actions):
             for (index, seed), rebuild in product(tier, (False, True)):
-                placed = place(seed, writer_root, steps, action, writer, rebuild, share)
+                edits: Edits = {}
+                placed = place(seed, writer_root, steps, action, writer, rebuild, share, edits)
                 if placed is ABSENT:
                     continue
                 instance, location = placed
-                key = key_of(instance)
+                key = self._canonicals.of(instance, edits) if share else canonical(instance)
                 if key in tried:
                     continue
                 tried.add(key)
                 attempts += 1
-                if proves(index, rebuild, instance, location, key):
+                if proves(index, rebuild, instance, location, key, edits):
                     return Witness("found", instance)
                 if attempts >= MAX_ATTEMPTS:
                     return Witness("not-found", note=f"no witness in {attempts} candidates")
@@ -452,15 +456,23 @@ class Searcher:
 
 
 def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Action,
-          synth: Synth, rebuild: bool, share: bool = False) -> Any:
+          synth: Synth, rebuild: bool, share: bool = False, edits: Edits | None = None) -> Any:
     """A copy of ``seed`` with ``action`` applied at the end of ``steps`` (segment, schema), and
     the concrete place it changed; or ABSENT. Values the seed lacks on the way are created:
     added into the seed's objects, or with ``rebuild``, by replacing such an object with a
     fresh one that has the key (which also switches a one-of group to the needed member).
 
     With ``share``, only the objects on the way are copied: the result shares every other
-    object with ``seed`` (neither may be changed afterwards)."""
+    object with ``seed`` and with the synthesizer's values (none may be changed afterwards);
+    ``edits`` receives what each copy was made from."""
     holder: list[Any] = [seed if share else copy.deepcopy(seed)]
+    made: Edits = {} if edits is None else edits
+
+    def copied(value: Any, key: Any) -> Any:
+        out = list(value) if isinstance(value, list) else dict(value)
+        made[id(out)] = (value, {key})
+        return out
+
     parent: Any = holder
     key: Any = 0
     location: list[Any] = []
@@ -468,13 +480,12 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
     for seg, schema in steps:
         current = parent[key]
         if seg is Seg.ITEM or isinstance(seg, int):
+            index = 0 if seg is Seg.ITEM else seg
             if not isinstance(current, list):
                 current = []
                 parent[key] = current
             elif share:
-                current = list(current)
-                parent[key] = current
-            index = 0 if seg is Seg.ITEM else seg
+                current = parent[key] = copied(current, index)
             while len(current) <= index:
                 value = synth.one(schema, salt=len(current))
                 if value is ABSENT:
@@ -486,15 +497,15 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
             if not isinstance(current, dict):
                 return ABSENT
             if share:
-                current = dict(current)
-                parent[key] = current
+                current = parent[key] = copied(current, name)
             if not _fits(current.get(name, ABSENT), schema, synth):
                 if rebuild and seg is not Seg.OTHER:
-                    fresh = next((v for v in synth.valid_values(schema_here, limit=12)
-                                  if isinstance(v, dict) and _fits(v.get(name, ABSENT), schema,
-                                                                   synth)), None)
+                    values = (synth.shared_valid_values if share else synth.valid_values)(
+                        schema_here, limit=12)
+                    fresh = next((v for v in values if isinstance(v, dict)
+                                  and _fits(v.get(name, ABSENT), schema, synth)), None)
                     if fresh is not None:
-                        parent[key] = current = fresh
+                        parent[key] = current = copied(fresh, name) if share else fresh
                 if not _fits(current.get(name, ABSENT), schema, synth):
                     value = synth.one(schema)
                     if value is ABSENT:
@@ -504,7 +515,7 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
         location.append(key)
         schema_here = schema
     if share and action.kind in ("set-key", "delete-key") and isinstance(parent[key], dict):
-        parent[key] = dict(parent[key])
+        parent[key] = copied(parent[key], action.key)
     _apply(parent, key, action, synth)
     if action.key is not None:
         location.append(action.key)
@@ -533,10 +544,10 @@ def _rejections(reader: Any, instance: Any, location: tuple[Any, ...]) -> tuple[
 
 
 def accepts(validator: Any, near: LocalVerdict, seed_valid: bool, seed: Any, instance: Any,
-            location: tuple[Any, ...]) -> bool:
+            location: tuple[Any, ...], edits: Edits) -> bool:
     """The validator's verdict on ``instance`` (``seed`` edited at ``location``): from the edited
     path when the validator accepts ``seed`` and that tells, else from the whole config."""
-    verdict = near.verdict(seed, instance, location) if seed_valid else None
+    verdict = near.verdict(seed, instance, location, edits) if seed_valid else None
     return bool(validator.is_valid(instance)) if verdict is None else verdict
 
 
