@@ -222,6 +222,9 @@ class Canonicals:
 
     def remember(self, value: Any) -> str:
         """The canonical form of ``value``; it and every object in it must not change later."""
+        hit = self._known.get(id(value))
+        if hit is not None and hit[0] is value:
+            return hit[1]
         if isinstance(value, (dict, list)):
             for member in value.values() if isinstance(value, dict) else value:
                 self.remember(member)
@@ -264,8 +267,10 @@ class Canonicals:
         source's member forms with that one replaced, inserted or removed."""
         hit = self._parts.get(id(source))
         if hit is None or hit[0] is not source:
-            if not all(isinstance(k, str) for k in source):
-                return None
+            known = self._known.get(id(source))
+            if known is None or known[0] is not source or not all(
+                    isinstance(k, str) for k in source):
+                return None  # only remembered objects stay unchanged (and alive)
             keys = sorted(source)
             hit = (source, keys, [self._key(k) + self.of(source[k]) for k in keys])
             self._parts[id(source)] = hit

@@ -347,6 +347,8 @@ class Searcher:
             keys = self._seed_keys[key] = {}
             for index, seed in enumerate(both + rest):  # candidates share their objects
                 keys.setdefault(self._canonicals.remember(seed), index)
+            for value in writer.shared_valid_values(writer_root, limit=12):
+                self._canonicals.remember(value)  # what place(rebuild=True) puts at the top
         return self._seeds[key]
 
     def verdicts(self, validator: Any) -> LocalVerdict:
