@@ -32,8 +32,9 @@ _INERT = frozenset({"$defs", "definitions", "$schema", "$id", "$anchor", "$comme
                     "description", "default", "examples", "deprecated", "readOnly", "writeOnly"})
 # A node whose schema has one of these is validated whole.
 _WHOLE = frozenset({"patternProperties", "unevaluatedProperties", "unevaluatedItems"})
-Edits = dict[int, tuple[Any, set[Any]]]
-"""Objects copied from others: id of the copy -> (the original, keys where they may differ)."""
+Edits = dict[int, tuple[Any, set[Any], Any]]
+"""Objects copied from others: id of the copy -> (the original, keys where they may differ, the
+copy itself: it stays alive, so its id is not reused while the record lives)."""
 
 _DYNAMIC = frozenset({"$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor"})
 
@@ -52,10 +53,11 @@ def _plain(root: Any) -> bool:
     return True
 
 
-def _one_child(seed: Any, node: Any, key: Any, made: tuple[Any, set[Any]] | None) -> bool:
+def _one_child(seed: Any, node: Any, key: Any, made: tuple[Any, set[Any], Any] | None) -> bool:
     """``node`` equals ``seed`` (same objects) but for the member ``key``, which it has.
     ``made``: what ``node`` was copied from and where it may differ, if known."""
-    if made is not None and made[0] is seed and made[1] == {key} and isinstance(node, dict):
+    if (made is not None and made[2] is node and made[0] is seed and made[1] == {key}
+            and isinstance(node, dict)):
         return key in node
     if isinstance(seed, dict) and isinstance(node, dict):
         if key not in node or len(node) != len(seed) + (key not in seed):
@@ -240,7 +242,8 @@ class Canonicals:
             if hit is not None and hit[0] is value:
                 return hit[1]
             made = edits.get(id(value)) if edits else None
-            if made is not None and len(made[1]) == 1 and isinstance(made[0], dict):
+            if (made is not None and made[2] is value and len(made[1]) == 1
+                    and isinstance(made[0], dict)):
                 patched = self._patched(value, made[0], next(iter(made[1])), edits)
                 if patched is not None:
                     return patched

@@ -472,7 +472,7 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
 
     def copied(value: Any, key: Any) -> Any:
         out = list(value) if isinstance(value, list) else dict(value)
-        made[id(out)] = (value, {key})
+        made[id(out)] = (value, {key}, out)
         return out
 
     parent: Any = holder

@@ -9,7 +9,10 @@ import re
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
+from embedding_contract.core.errors import DiffInputError
 from embedding_contract.diff.engine import diff_files, document_hazard
 from embedding_contract.diff.findings import Direction, Finding, Policy
 from embedding_contract.diff.keywords import canonical
@@ -17,6 +20,7 @@ from embedding_contract.diff.local import Canonicals, LocalVerdict
 from embedding_contract.diff.witness import Searcher
 from embedding_contract.vocabulary.contract_validator import ContractValidator
 from tests.unit.diff.test_diff_corpus import CASES, load_case
+from tests.unit.diff.test_diff_property import EXAMPLES, KEYWORDS, _objects
 
 D = "https://json-schema.org/draft/2020-12/schema"
 
@@ -237,3 +241,36 @@ def test_the_search_leaves_its_seeds_alone() -> None:
             if finding.site is not None and finding.effect(direction).breaks:
                 searcher.search(finding, direction)
     assert seeds == before
+
+
+@settings(max_examples=EXAMPLES * 2, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(st.data())
+def test_fast_search_agrees_on_mutated_schemas(data: st.DataObject) -> None:
+    """Random edits of corpus schemas (the keywords of the diff's property test): the fast path
+    and the reference path return the same outcome for every breaking finding."""
+    path = data.draw(st.sampled_from(CASES), label="case")
+    old, new, _ = load_case(path)
+    new = copy.deepcopy(new)
+    for _ in range(data.draw(st.integers(1, 3), label="edits")):
+        node = data.draw(st.sampled_from(_objects(new, [])), label="node")
+        if node and data.draw(st.booleans(), label="delete"):
+            del node[data.draw(st.sampled_from(sorted(node)), label="key")]
+        else:
+            keyword = data.draw(st.sampled_from(sorted(KEYWORDS)), label="keyword")
+            node[keyword] = copy.deepcopy(data.draw(KEYWORDS[keyword], label="value"))
+    policy = data.draw(st.sampled_from(list(Policy)), label="policy")
+    try:
+        findings = diff_files({"s.json": old}, {"s.json": new}, policy)
+    except DiffInputError:
+        return
+    if document_hazard(old, new) is not None:
+        return
+    fast, reference = Searcher(old, new, policy), Searcher(old, new, policy, local=False)
+    for finding in findings:
+        for direction in Direction:
+            if finding.site is not None and finding.effect(direction).breaks:
+                got = _outcome(fast, finding, direction)
+                want = _outcome(reference, finding, direction)
+                if "over budget" not in str(got[-1]) + str(want[-1]):
+                    assert got == want, (finding.rule, direction, policy)
