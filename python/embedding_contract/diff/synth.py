@@ -108,11 +108,15 @@ class Synth:
         return copy.deepcopy(self._one[key])
 
     def valid_values(self, schema: Any, limit: int = 6, salt: int = 0) -> list[Any]:
+        return copy.deepcopy(self.shared_valid_values(schema, limit, salt))
+
+    def shared_valid_values(self, schema: Any, limit: int = 6, salt: int = 0) -> list[Any]:
+        """``valid_values`` without copies: the caller must not change them."""
         key = (id(schema), salt)
         if key not in self._valid:
             self._keep.append(schema)
             self._valid[key] = [v for v in self.values(schema, salt) if self.check(schema, v)]
-        return copy.deepcopy(self._valid[key][:limit])
+        return self._valid[key][:limit]
 
     # -- proposals ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from embedding_contract.diff.findings import ABSENT, Direction, Finding, Policy, Site, Witness
 from embedding_contract.diff.keywords import canonical, is_number, json_atom, type_atoms
+from embedding_contract.diff.local import Canonicals, Edits, LocalVerdict
 from embedding_contract.diff.regex import example as regex_example
 from embedding_contract.diff.rules.table import RULES
 from embedding_contract.diff.synth import SchemaSource, Synth, lower_bound, resize, upper_bound
@@ -300,13 +301,21 @@ def _contract(ctx: Context) -> Iterator[Action]:
 class Searcher:
     """Finds witnesses for the findings of one pair of schema documents."""
 
-    def __init__(self, old_root: Any, new_root: Any, policy: Policy) -> None:
+    def __init__(self, old_root: Any, new_root: Any, policy: Policy, *,
+                 local: bool = True) -> None:
+        """``local``: decide most candidates from the edited path alone (see
+        :mod:`~.local`), validating whole configs only for the one that may be a witness;
+        False validates every candidate whole (the reference the fast path must agree with)."""
         self.roots = {Direction.BACKWARD: (old_root, new_root),
                       Direction.FORWARD: (new_root, old_root)}
         self.policy = policy
+        self.local = local
         self._synth: dict[int, Synth] = {}
         self._readers: dict[int, Any] = {}
         self._seeds: dict[tuple[int, int], tuple[list[Any], int]] = {}
+        self._verdicts: dict[int, LocalVerdict] = {}
+        self._canonicals = Canonicals()
+        self._seed_keys: dict[tuple[int, int], dict[str, int]] = {}
 
     def synth(self, root: Any) -> Synth:
         if id(root) not in self._synth:
@@ -335,7 +344,17 @@ class Searcher:
             both = [v for v in unique.values() if reader.is_valid(v)]
             rest = [v for v in unique.values() if not reader.is_valid(v)]
             self._seeds[key] = (both + rest, len(both))
+            keys = self._seed_keys[key] = {}
+            for index, seed in enumerate(both + rest):  # candidates share their objects
+                keys.setdefault(self._canonicals.remember(seed), index)
+            for value in writer.shared_valid_values(writer_root, limit=12):
+                self._canonicals.remember(value)  # what place(rebuild=True) puts at the top
         return self._seeds[key]
+
+    def verdicts(self, validator: Any) -> LocalVerdict:
+        if id(validator) not in self._verdicts:
+            self._verdicts[id(validator)] = LocalVerdict(validator)
+        return self._verdicts[id(validator)]
 
     def search(self, finding: Finding, direction: Direction) -> Witness:
         """A config valid under the writer's schema that the reader rejects *because of* the
@@ -354,14 +373,51 @@ class Searcher:
                       site.here_new if backward else site.here_old)
         steps = trail[1:]
         seeds, common = self.seeds(writer_root, reader_root)
+        share = self.local
+        writer_near = self.verdicts(writer.validator)
+        reader_near = self.verdicts(reader)
         bases: dict[tuple[int, bool], bool] = {}
 
         def base_passes(index: int, rebuild: bool) -> bool:
             if (index, rebuild) not in bases:
-                placed = place(seeds[index], writer_root, steps, KEEP, writer, rebuild)
-                bases[index, rebuild] = placed is not ABSENT and reader.is_valid(placed[0]) \
-                    and writer.check(writer_root, placed[0])
+                made: Edits = {}
+                placed = place(seeds[index], writer_root, steps, KEEP, writer, rebuild, share,
+                               made)
+                if placed is ABSENT:
+                    bases[index, rebuild] = False
+                elif share:
+                    seed, (instance, location) = seeds[index], placed
+                    bases[index, rebuild] = accepts(
+                        reader, reader_near, index < common, seed, instance, location, made) \
+                        and accepts(writer.validator, writer_near, True, seed, instance,
+                                    location, made)
+                else:
+                    bases[index, rebuild] = reader.is_valid(placed[0]) \
+                        and writer.check(writer_root, placed[0])
             return bases[index, rebuild]
+
+        known = self._seed_keys[id(writer_root), id(reader_root)] if share else {}
+
+        def proves(index: int, rebuild: bool, instance: Any, location: tuple[Any, ...],
+                   key: str, edits: Edits) -> bool:
+            if not share:
+                return (writer.check(writer_root, instance) and not reader.is_valid(instance)
+                        and ((bool(location) and _rejected_at(reader, instance, location))
+                             or base_passes(index, rebuild)))
+            # Exact verdicts from the edited path first (every seed is valid for the writer,
+            # the first `common` for the reader too); then the whole config, by both validators.
+            same = known.get(key)  # equal to a seed: the seed's verdicts
+            seed = seeds[index]
+            if same is None and writer_near.verdict(seed, instance, location, edits) is False:
+                return False
+            if (same is not None and same < common) or (
+                    same is None and index < common
+                    and reader_near.verdict(seed, instance, location, edits) is True):
+                return False
+            if not writer.validator.is_valid(instance):
+                return False
+            rejected, at_place = _rejections(reader, instance, location)
+            return rejected and (at_place or base_passes(index, rebuild))
 
         attempts = 0
         deadline = time.monotonic() + MAX_SECONDS
@@ -371,18 +427,17 @@ class Searcher:
         tiers = (list(enumerate(seeds))[:common], list(enumerate(seeds))[common:])
         for tier, action in ((t, a) for t in tiers for a in actions):
             for (index, seed), rebuild in product(tier, (False, True)):
-                placed = place(seed, writer_root, steps, action, writer, rebuild)
+                edits: Edits = {}
+                placed = place(seed, writer_root, steps, action, writer, rebuild, share, edits)
                 if placed is ABSENT:
                     continue
                 instance, location = placed
-                key = canonical(instance)
+                key = self._canonicals.of(instance, edits) if share else canonical(instance)
                 if key in tried:
                     continue
                 tried.add(key)
                 attempts += 1
-                if (writer.check(writer_root, instance) and not reader.is_valid(instance)
-                        and ((location and _rejected_at(reader, instance, location))
-                             or base_passes(index, rebuild))):
+                if proves(index, rebuild, instance, location, key, edits):
                     return Witness("found", instance)
                 if attempts >= MAX_ATTEMPTS:
                     return Witness("not-found", note=f"no witness in {attempts} candidates")
@@ -403,12 +458,23 @@ class Searcher:
 
 
 def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Action,
-          synth: Synth, rebuild: bool) -> Any:
+          synth: Synth, rebuild: bool, share: bool = False, edits: Edits | None = None) -> Any:
     """A copy of ``seed`` with ``action`` applied at the end of ``steps`` (segment, schema), and
     the concrete place it changed; or ABSENT. Values the seed lacks on the way are created:
     added into the seed's objects, or with ``rebuild``, by replacing such an object with a
-    fresh one that has the key (which also switches a one-of group to the needed member)."""
-    holder: list[Any] = [copy.deepcopy(seed)]
+    fresh one that has the key (which also switches a one-of group to the needed member).
+
+    With ``share``, only the objects on the way are copied: the result shares every other
+    object with ``seed`` and with the synthesizer's values (none may be changed afterwards);
+    ``edits`` receives what each copy was made from."""
+    holder: list[Any] = [seed if share else copy.deepcopy(seed)]
+    made: Edits = {} if edits is None else edits
+
+    def copied(value: Any, key: Any) -> Any:
+        out = list(value) if isinstance(value, list) else dict(value)
+        made[id(out)] = (value, {key}, out)
+        return out
+
     parent: Any = holder
     key: Any = 0
     location: list[Any] = []
@@ -416,10 +482,12 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
     for seg, schema in steps:
         current = parent[key]
         if seg is Seg.ITEM or isinstance(seg, int):
+            index = 0 if seg is Seg.ITEM else seg
             if not isinstance(current, list):
                 current = []
                 parent[key] = current
-            index = 0 if seg is Seg.ITEM else seg
+            elif share:
+                current = parent[key] = copied(current, index)
             while len(current) <= index:
                 value = synth.one(schema, salt=len(current))
                 if value is ABSENT:
@@ -430,13 +498,16 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
             name = EXTRA_KEY if seg is Seg.OTHER else seg
             if not isinstance(current, dict):
                 return ABSENT
+            if share:
+                current = parent[key] = copied(current, name)
             if not _fits(current.get(name, ABSENT), schema, synth):
                 if rebuild and seg is not Seg.OTHER:
-                    fresh = next((v for v in synth.valid_values(schema_here, limit=12)
-                                  if isinstance(v, dict) and _fits(v.get(name, ABSENT), schema,
-                                                                   synth)), None)
+                    values = (synth.shared_valid_values if share else synth.valid_values)(
+                        schema_here, limit=12)
+                    fresh = next((v for v in values if isinstance(v, dict)
+                                  and _fits(v.get(name, ABSENT), schema, synth)), None)
                     if fresh is not None:
-                        parent[key] = current = fresh
+                        parent[key] = current = copied(fresh, name) if share else fresh
                 if not _fits(current.get(name, ABSENT), schema, synth):
                     value = synth.one(schema)
                     if value is ABSENT:
@@ -445,6 +516,8 @@ def place(seed: Any, root: Any, steps: tuple[tuple[Any, Any], ...], action: Acti
             parent, key = current, name
         location.append(key)
         schema_here = schema
+    if share and action.kind in ("set-key", "delete-key") and isinstance(parent[key], dict):
+        parent[key] = copied(parent[key], action.key)
     _apply(parent, key, action, synth)
     if action.key is not None:
         location.append(action.key)
@@ -456,6 +529,28 @@ def _rejected_at(reader: Any, instance: Any, location: tuple[Any, ...]) -> bool:
     size = len(location)
     return any(path[:size] == location for error in reader.iter_errors(instance)
                for path, _ in error_leaves(error))
+
+
+def _rejections(reader: Any, instance: Any, location: tuple[Any, ...]) -> tuple[bool, bool]:
+    """Whether the reader rejects ``instance``, and (for a non-empty ``location``) whether at or
+    below it: ``not is_valid`` and :func:`_rejected_at` in one pass over the errors."""
+    size = len(location)
+    rejected = False
+    for error in reader.iter_errors(instance):
+        rejected = True
+        if not location:
+            break
+        if any(path[:size] == location for path, _ in error_leaves(error)):
+            return True, True
+    return rejected, False
+
+
+def accepts(validator: Any, near: LocalVerdict, seed_valid: bool, seed: Any, instance: Any,
+            location: tuple[Any, ...], edits: Edits) -> bool:
+    """The validator's verdict on ``instance`` (``seed`` edited at ``location``): from the edited
+    path when the validator accepts ``seed`` and that tells, else from the whole config."""
+    verdict = near.verdict(seed, instance, location, edits) if seed_valid else None
+    return bool(validator.is_valid(instance)) if verdict is None else verdict
 
 
 def _fits(value: Any, schema: Any, synth: Synth) -> bool:
