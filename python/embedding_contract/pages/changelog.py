@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from embedding_contract.core.errors import DiffInputError, SiteError
 from embedding_contract.core.versions import Bump, Version
 from embedding_contract.diff.findings import ABSENT, Direction, Finding, Mode
 from embedding_contract.diff.gate import Options, compare
@@ -102,8 +103,11 @@ def release_changes(version: str, documents: Mapping[str, Any],
         return ReleaseChanges(version, None, (), str(Bump.NONE), None, "the first release",
                               tuple(sorted(documents)), ())
     old_version, old_documents = previous
-    comparison = compare(Release(old_version, old_version, old_documents),
-                         Release(version, version, documents), Options(mode=Mode.FULL))
+    try:
+        comparison = compare(Release(old_version, old_version, old_documents),
+                             Release(version, version, documents), Options(mode=Mode.FULL))
+    except DiffInputError as exc:
+        raise SiteError(f"the changes of {version} against {old_version}: {exc}") from exc
     changes = tuple(_change(f, n) for n, f in enumerate(comparison.findings, 1))
     directions = GATE_MODE.directions
     required = max((f.bump(directions) for f in comparison.findings), default=Bump.NONE)

@@ -14,7 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from click.testing import CliRunner
 
+from embedding_contract.cli import main
 from embedding_contract.core.jsonio import render
 from embedding_contract.pages.publish import HTML_MEDIA_TYPE, with_pages
 from embedding_contract.schemafiles.export import build_index
@@ -152,6 +154,28 @@ def test_a_break_is_shown_with_its_rule_bump_and_a_witness(tmp_path: Path) -> No
     new = ContractValidator(json.loads((tree / "2.0.0/recap/LargeEmbeddingsConfig.json")
                                        .read_bytes()))
     assert any(old.is_valid(w) and not new.is_valid(w) for w in witnesses)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"$ref": "http://127.0.0.1:9/vocab.json"}, "unresolvable $ref 'http://127.0.0.1:9/vocab.json'"),
+    (5, "/properties/vocab is not a schema"),
+])
+def test_a_release_that_cannot_be_diffed_gives_one_line(tmp_path: Path, change: object,
+                                                        message: str) -> None:
+    tree = make_tree(tmp_path / "tree", ("1.0.0", "2.0.0"))
+    path = tree / "2.0.0" / "recap" / "LargeEmbeddingsConfig.json"
+    document = json.loads(path.read_bytes())
+    document["$defs"]["EmbeddingBagConfig"]["properties"]["vocab"] = change
+    path.write_bytes(render(document))
+    (tree / "index.json").write_bytes(
+        build_index({v: read_release(tree, v) for v in ("1.0.0", "2.0.0")}))
+    result = CliRunner().invoke(main, ["export", "--schemas", str(tree), "--site",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "the changes of 2.0.0 against 1.0.0" in lines[0], lines
+    assert message in lines[0]
+    assert not (tmp_path / "out").exists()
 
 
 def test_pages_are_byte_identical_across_processes(tmp_path: Path) -> None:
