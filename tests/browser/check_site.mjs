@@ -21,6 +21,7 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
+const MAX_SHOT_HEIGHT = 2000; // px of a screenshot, from the top of the page
 const KEPT_IMPACTS = new Set(['serious', 'critical']);
 const USAGE =
   'usage: check_site.mjs <start-url> <out-dir> [--screenshot NAME=URL-PATH ...] ' +
@@ -342,7 +343,13 @@ async function main() {
           if (!response || response.status() !== 200) {
             problem('screenshot', url, `${shot.name}: the page answered ${response ? response.status() : 0}`);
           } else {
-            await page.screenshot({ path: file, fullPage: true });
+            // The top of the page, at most MAX_SHOT_HEIGHT px: a long changelog stays a picture.
+            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            const { width } = page.viewportSize();
+            await page.screenshot({
+              path: file, fullPage: true,
+              clip: { x: 0, y: 0, width, height: Math.min(height, MAX_SHOT_HEIGHT) },
+            });
             screenshots[shot.name] = shot.file;
           }
         } finally {

@@ -4,7 +4,7 @@ stylesheet) to a :class:`~embedding_contract.schemafiles.site.Site` built from a
 Page paths below the base URL::
 
     index.html                       start page: the latest release, every version and model
-    site.css                         the one stylesheet
+    site.css, favicon.svg            the one stylesheet, the icon
     <version>/index.html             the models of one version
     <version>/changes.html           what changed against the previous release (the diff)
     <version>/<family>/<Class>.html  one model: fields, bounds, exclusive groups, rules, example
@@ -19,13 +19,14 @@ from embedding_contract.core.files import sha256
 from embedding_contract.core.jsonio import parse
 from embedding_contract.pages.changelog import release_changes
 from embedding_contract.pages.render import (
+    ICON,
     STYLESHEET,
     ModelEntry,
     ReleaseEntry,
     Renderer,
+    asset,
     changes_page,
     model_page,
-    stylesheet,
     version_page,
 )
 from embedding_contract.pages.view import model_view
@@ -35,6 +36,8 @@ from embedding_contract.schemafiles.site import Site, SiteFile
 
 HTML_MEDIA_TYPE = "text/html; charset=utf-8"
 CSS_MEDIA_TYPE = "text/css; charset=utf-8"
+SVG_MEDIA_TYPE = "image/svg+xml"
+MEDIA_TYPES = {"html": HTML_MEDIA_TYPE, "css": CSS_MEDIA_TYPE, "svg": SVG_MEDIA_TYPE}
 
 
 def with_pages(site: Site) -> Site:
@@ -57,7 +60,8 @@ def with_pages(site: Site) -> Site:
     if not releases:
         raise SiteError(f"{INDEX_FILE} lists no version: no pages to write")
     renderer = Renderer(tuple(releases))
-    pages: dict[str, bytes] = {"index.html": renderer.start(), STYLESHEET: stylesheet()}
+    pages: dict[str, bytes] = {"index.html": renderer.start(), STYLESHEET: asset(STYLESHEET),
+                               ICON: asset(ICON)}
     for release in releases:
         pages[version_page(release.version)] = renderer.version(release)
         pages[changes_page(release.version)] = renderer.changes(release)
@@ -71,7 +75,7 @@ def with_pages(site: Site) -> Site:
     for path, content in pages.items():
         if path in files:
             raise SiteError(f"page {path} would replace a published file")
-        media = CSS_MEDIA_TYPE if path.endswith(".css") else HTML_MEDIA_TYPE
+        media = MEDIA_TYPES[path.rpartition(".")[2]]
         files[path] = SiteFile(content, sha256(content), media, False, None)
     return Site(dict(sorted(files.items())), site.versions)
 

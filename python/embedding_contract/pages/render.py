@@ -22,6 +22,7 @@ from embedding_contract.pages.changelog import ReleaseChanges
 from embedding_contract.pages.view import ModelView
 
 STYLESHEET = "site.css"
+ICON = "favicon.svg"
 START_PAGE = "index.html"
 
 
@@ -99,7 +100,7 @@ class Renderer:
             return posixpath.relpath(target, posixpath.dirname(here) or ".")
 
         text = self.env.get_template(template).render(
-            link=link, stylesheet=link(STYLESHEET), home=link(START_PAGE),
+            link=link, stylesheet=link(STYLESHEET), icon=link(ICON), home=link(START_PAGE),
             releases=self.releases, latest=self.latest, changes_page=changes_page,
             version_page=version_page, model_page=model_page, **values)
         return text.encode("utf-8")
@@ -124,5 +125,6 @@ class Renderer:
                             title=f"{entry.name} {release.version}")
 
 
-def stylesheet() -> bytes:
-    return _environment().get_template(STYLESHEET).render().encode("utf-8")
+def asset(name: str) -> bytes:
+    """A file the pages load (the stylesheet, the icon), as it is in ``templates/``."""
+    return _environment().get_template(name).render().encode("utf-8")
