@@ -221,6 +221,10 @@ def test_wheel_and_sdist_in_a_fresh_venv(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=60)
     assert site.returncode == 0, site.stderr
     assert (outside / "public" / "index.json").read_bytes() == (SCHEMAS / "index.json").read_bytes()
+    # the pages' templates are in the wheel
+    start = (outside / "public" / "index.html").read_text(encoding="utf-8")
+    assert "<title>embedding-contract schemas" in start
+    assert (outside / "public" / "site.css").is_file()
     # Outside a source checkout the gates say so in one line and write nothing.
     for gate in (["check"], ["export", "--check"], ["diff", "--against-release"]):
         result = subprocess.run([str(cli), *gate], cwd=outside, env=env, capture_output=True,

@@ -2,8 +2,9 @@
 layer. Read with ``ast`` (nothing is imported), so imports inside functions and under
 ``TYPE_CHECKING`` count too.
 
-Lowest first: core < vocabulary < models < schemafiles < check < diff < serve < cli. The public
-shims at the top (``recap``, ``twhin``, ``schemas``, ``__init__``) may import anything but cli.
+Lowest first: core < vocabulary < models < schemafiles < check < diff < pages < serve < cli.
+The public shims at the top (``recap``, ``twhin``, ``schemas``, ``__init__``) may import anything
+but cli.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ import pytest
 from tests.support.paths import ROOT
 
 PACKAGE = ROOT / "python" / "embedding_contract"
-LAYERS = ("core", "vocabulary", "models", "schemafiles", "check", "diff", "serve", "cli")
+LAYERS = ("core", "vocabulary", "models", "schemafiles", "check", "diff", "pages", "serve",
+          "cli")
 SHIMS = ("__init__", "recap", "twhin", "schemas")
 SHIM_RANK = LAYERS.index("cli") - 0.5  # above every layer but cli
 

@@ -18,8 +18,9 @@ from embedding_contract.core.exitcodes import ExitCode
 @schemas_option
 @base_url_option
 @click.option("--site", "site_dir", default=None, type=click.Path(path_type=Path),
-              help="Instead, lay out the released SCHEMAS tree (default: the packaged one) in "
-                   "this new folder exactly as `serve` publishes it, for a static host.")
+              help="Instead, lay out the released SCHEMAS tree (default: the packaged one) and its "
+                   "HTML pages in this new folder exactly as `serve` publishes them, for a "
+                   "static host.")
 def export(check_only: bool, schemas_dir: Path, base_url: str | None,
            site_dir: Path | None) -> None:
     """Export one JSON Schema per model into SCHEMAS/<version>/ and update index.json."""
@@ -48,6 +49,7 @@ def export(check_only: bool, schemas_dir: Path, base_url: str | None,
 
 def _export_site(schemas_dir: Path, site_dir: Path, check_only: bool,
                  base_url: str | None) -> None:
+    from embedding_contract.pages.publish import with_pages
     from embedding_contract.schemafiles.packaged import root_dir
     from embedding_contract.schemafiles.site import build_site, write_site
 
@@ -57,7 +59,9 @@ def _export_site(schemas_dir: Path, site_dir: Path, check_only: bool,
     source = click.get_current_context().get_parameter_source("schemas_dir")
     explicit = source is not click.core.ParameterSource.DEFAULT or schemas_dir.is_dir()
     with one_line_errors():
-        site = build_site(schemas_dir if explicit else root_dir())
+        site = with_pages(build_site(schemas_dir if explicit else root_dir()))
         count = write_site(site, site_dir)
-    click.echo(f"{site_dir}/: {count} files (versions {', '.join(site.versions)}, latest "
-               f"{site.latest}); serve it under the base URL of the $ids")
+    pages = sum(1 for path in site.files if path.endswith(".html"))
+    click.echo(f"{site_dir}/: {count} files, {pages} of them pages (versions "
+               f"{', '.join(site.versions)}, latest {site.latest}); serve it under the base URL "
+               f"of the $ids, start page index.html")

@@ -33,6 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from embedding_contract.core.errors import ServeError, SiteError
+from embedding_contract.pages.publish import HTML_MEDIA_TYPE, with_pages
 from embedding_contract.schemafiles.site import JSON_MEDIA_TYPE, Site, build_site
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -61,6 +62,11 @@ SECURITY_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "ETag, Content-Length",
 }
+
+# Pages may load their own stylesheet and nothing else: no script, no frame, no form target.
+PAGE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self'; frame-ancestors 'none'; "
+            "base-uri 'none'; form-action 'none'")
+DIRECTORY_INDEX = "index.html"
 
 _BASE_PATH = re.compile(r"/(?:[A-Za-z0-9._~-]+/)*")
 
@@ -132,11 +138,16 @@ class SchemaEndpoints:
                             JSON_MEDIA_TYPE)
         if not path.startswith(self.base_path):
             return _error(404, "not found")
-        item = self.site.files.get(path[len(self.base_path):])
+        key = path[len(self.base_path):]
+        if key == "" or key.endswith("/"):
+            key += DIRECTORY_INDEX
+        item = self.site.files.get(key)
         if item is None:
             return _error(404, "not found")
         cache = {**SECURITY_HEADERS, "ETag": f'"{item.sha256}"',
                  "Cache-Control": IMMUTABLE if item.immutable else ALIAS_MAX_AGE}
+        if item.media_type == HTML_MEDIA_TYPE:
+            cache["Content-Security-Policy"] = PAGE_CSP
         # A list header may be split over several fields (RFC 9110 5.3): take them all.
         if_none_match = ", ".join(request.headers.getlist("if-none-match")) or None
         if _etag_matches(if_none_match, item.sha256):
@@ -393,7 +404,7 @@ def serve(root: Path, *, host: str = "127.0.0.1", port: int = 8000, base_path: s
           max_connections: int = MAX_CONNECTIONS) -> None:
     """Serve the schema tree at ``root`` until SIGTERM or SIGINT."""
     try:
-        site = build_site(root)
+        site = with_pages(build_site(root))
     except SiteError as exc:
         raise ServeError(str(exc)) from exc
     app = create_app(site, base_path=base_path, log_requests=log_requests)

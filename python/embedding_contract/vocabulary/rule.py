@@ -113,6 +113,11 @@ class PortableRule(ABC):
         """Every violation in ``instance``, paths relative to it; ``get`` reads a member."""
 
     @abstractmethod
+    def describe(self) -> str:
+        """This rule in plain words, for people reading the schema's pages (Markdown-style
+        backticks around names)."""
+
+    @abstractmethod
     def satisfy(self, value: Any, source: Source) -> Any:
         """A copy of ``value`` that meets this rule (``value`` itself is left alone)."""
 

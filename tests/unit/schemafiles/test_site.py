@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from embedding_contract.cli import main
 from embedding_contract.core.errors import SchemaIntegrityError, SiteError
 from embedding_contract.core.files import sha256
+from embedding_contract.pages.publish import with_pages
 from embedding_contract.schemafiles.site import build_site
 from tests.support.paths import SCHEMAS
 from tests.support.schema_server import get, make_tree, running_server
@@ -60,7 +61,9 @@ def test_export_site_writes_exactly_what_the_server_serves(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["export", "--schemas", str(tree), "--site", str(out)])
     assert result.exit_code == 0, result.output
     written = tree_files(out)
-    assert written == {p: f.content for p, f in build_site(tree).files.items()}
+    assert written == {p: f.content for p, f in with_pages(build_site(tree)).files.items()}
+    assert {"index.html", "site.css", "2.0.0/changes.html",
+            "2.0.0/recap/LargeEmbeddingsConfig.html"} <= set(written)
     with running_server("--dir", str(tree)) as server:
         for path, content in written.items():
             response = get(server.port, "/" + path)

@@ -186,11 +186,11 @@ def test_only_get_head_options(server: ServerProcess, method: str) -> None:
     "//etc/passwd",
     "/" + str(SCHEMAS / "index.json"),
     "http://127.0.0.1/etc/passwd",
-    "/1.0.0/",
     "/1.0.0",
     "/1.0.0/recap",
-    "/",
+    "/1.0.0/recap/",
     "/sha256/",
+    "/index.html/",
     "/schemas/1.0.0/recap/LargeEmbeddingsConfig.json",
 ])
 def test_nothing_outside_the_tree(server: ServerProcess, target: str) -> None:
@@ -199,6 +199,33 @@ def test_nothing_outside_the_tree(server: ServerProcess, target: str) -> None:
     assert response.headers["content-type"] == "application/json"
     assert response.json()["error"]["status"] == response.status
     assert b"root:" not in response.body and b"$schema" not in response.body
+
+
+@pytest.mark.parametrize(("target", "title"), [
+    ("/", "embedding-contract schemas"),
+    ("/index.html", "embedding-contract schemas"),
+    ("/1.0.0/", "Version 1.0.0"),
+    ("/1.0.0/recap/LargeEmbeddingsConfig.html", "recap.LargeEmbeddingsConfig 1.0.0"),
+    ("/1.0.0/changes.html", "Changes in 1.0.0"),
+])
+def test_pages_are_html_with_a_page_policy(server: ServerProcess, target: str,
+                                           title: str) -> None:
+    response = get(server.port, target)
+    assert response.status == 200, target
+    assert response.headers["content-type"] == "text/html; charset=utf-8"
+    assert f"<title>{title} · embedding-contract</title>" in response.body.decode()
+    policy = response.headers["content-security-policy"]
+    assert "style-src 'self'" in policy and "script-src" not in policy
+    assert "default-src 'none'" in policy and "frame-ancestors 'none'" in policy
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["cache-control"] == "public, max-age=300"
+
+
+def test_stylesheet(server: ServerProcess) -> None:
+    response = get(server.port, "/site.css")
+    assert response.status == 200
+    assert response.headers["content-type"] == "text/css; charset=utf-8"
+    assert b"@media print" in response.body
 
 
 def test_nul_byte_in_request_line(server: ServerProcess) -> None:

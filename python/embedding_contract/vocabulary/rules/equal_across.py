@@ -42,6 +42,10 @@ class EqualAcross(PortableRule):
     def from_argument(cls, argument: JSON) -> list[EqualAcross]:
         return [cls(tuple(argument))]
 
+    def describe(self) -> str:
+        names = " and ".join(f"`{k}`" for k in self.keys)
+        return f"all items have the same {names}"
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         if not is_array(instance) or not instance:
             return

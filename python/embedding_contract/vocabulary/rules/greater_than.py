@@ -40,6 +40,9 @@ class GreaterThan(PortableRule):
     def from_argument(cls, argument: JSON) -> list[GreaterThan]:
         return [cls(a["property"], a["than"]) for a in argument]
 
+    def describe(self) -> str:
+        return f"`{self.property}` is greater than `{self.than}` (when both are set)"
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         value, than = get(instance, self.property), get(instance, self.than)
         if is_number(value) and is_number(than) and not value > than:

@@ -44,6 +44,12 @@ class LengthRelation(PortableRule):
     def from_argument(cls, argument: JSON) -> list[LengthRelation]:
         return [cls(a["property"], a["other"], a["offset"]) for a in argument]
 
+    def describe(self) -> str:
+        n = abs(self.offset)
+        count = f"{n} {'more' if self.offset > 0 else 'fewer'} item{'' if n == 1 else 's'} than"
+        relation = count if n else "as many items as"
+        return f"`{self.property}` has exactly {relation} `{self.other}` (when both are set)"
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         value, other = get(instance, self.property), get(instance, self.other)
         if not is_array(value) or not is_array(other):

@@ -45,6 +45,10 @@ class References(PortableRule):
     def from_argument(cls, argument: JSON) -> list[References]:
         return [cls(a["property"], a["target"], a["key"]) for a in argument]
 
+    def describe(self) -> str:
+        return (f"each entry of `{self.property}` must be the `{self.key}` of an item of "
+                f"`{self.target}`")
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         names, targets = get(instance, self.property), get(instance, self.target)
         if not is_array(names) or not is_array(targets):

@@ -37,6 +37,9 @@ class StrictlyIncreasing(PortableRule):
     def from_argument(cls, argument: JSON) -> list[StrictlyIncreasing]:
         return [cls()] if argument is True else []
 
+    def describe(self) -> str:
+        return "each number is greater than the one before it"
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         if not is_array(instance):
             return

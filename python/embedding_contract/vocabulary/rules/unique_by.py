@@ -39,6 +39,9 @@ class UniqueBy(PortableRule):
     def from_argument(cls, argument: JSON) -> list[UniqueBy]:
         return [cls(argument)]
 
+    def describe(self) -> str:
+        return f"no two items have the same `{self.key}`"
+
     def check(self, instance: Any, get: Getter) -> Iterator[Violation]:
         if not is_array(instance):
             return

@@ -1,0 +1,1 @@
+"""The browsable reference: HTML pages of every model, version and release's changes."""
