@@ -10,6 +10,7 @@ finding.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -44,6 +45,10 @@ from embedding_contract.diff.walk import Delta, Pair, Polarity, Seg, Step
 from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.diff.witness import Searcher
 from embedding_contract.vocabulary.metaschema import KEYWORD_TABLE, VOCABULARY_FILE
+
+# Wall time of all witness searches of one diff together; past it, the rest are not run (their
+# findings stay possibly breaking), so many changes cost bounded time, not changes x schema.
+MAX_TOTAL_SECONDS = 60.0
 
 _KEEP_ON_LIFT = ANNOTATIONS | {"default", "$id", "$schema", "$defs", "definitions"}
 
@@ -280,12 +285,18 @@ def attach_witnesses(findings: list[Finding], old: Mapping[str, Any], new: Mappi
     hazards: dict[str, str | None] = {}
     out = []
     open_ = Counter((f.file, d) for f in findings for d in directions if f.effect(d).breaks)
+    deadline = time.monotonic() + MAX_TOTAL_SECONDS
     for finding in findings:
         for direction in directions:
             if not finding.effect(direction).breaks:
                 continue
             try:
-                witness = _search(finding, direction, old, new, policy, searchers, hazards)
+                if time.monotonic() > deadline:
+                    witness = Witness("not-found", note=(
+                        f"unknown, over budget: the witness searches of this diff took more "
+                        f"than {MAX_TOTAL_SECONDS:g} s in all; this one was not run"))
+                else:
+                    witness = _search(finding, direction, old, new, policy, searchers, hazards)
             except re.error as exc:  # Python's re cannot read some ECMA-262 patterns (\cC)
                 witness = Witness("not-found", note=f"the contract validator cannot read a "
                                   f"pattern here ({exc})")

@@ -86,3 +86,29 @@ def test_hazard_and_examples_are_bounded() -> None:
     assert hazard("^[a-z]{1,20}$") is None
     assert examples("(?:a{999999}){999999}") == ()
     assert all(len(s) <= MAX_TEXT for s in examples("(?:ab{150}){150}"))
+
+
+def test_the_witness_searches_of_one_diff_share_a_total_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the total budget the remaining breaking findings are not searched: they stay
+    possibly breaking (so the verdict does not change) and say why."""
+    from embedding_contract.diff import engine
+    from embedding_contract.diff.findings import Direction, Effect, Policy
+
+    old = {"type": "object", "properties": {f"f{i}": {"type": "integer", "minimum": 0}
+                                            for i in range(3)}}
+    new = {"type": "object", "properties": {f"f{i}": {"type": "integer", "minimum": 1}
+                                            for i in range(3)}}
+
+    def run() -> list[Any]:
+        findings = engine.diff_files({"a.json": old}, {"a.json": new}, Policy.STRICT)
+        return engine.attach_witnesses(findings, {"a.json": old}, {"a.json": new},
+                                       Policy.STRICT, (Direction.BACKWARD,))
+
+    found = run()
+    assert [f.witness(Direction.BACKWARD).status for f in found] == ["found"] * 3
+    monkeypatch.setattr(engine, "MAX_TOTAL_SECONDS", -1.0)
+    skipped = run()
+    assert [f.effect(Direction.BACKWARD) for f in skipped] == [Effect.POSSIBLY_BREAKING] * 3
+    assert all("the witness searches of this diff took more than" in
+               f.witness(Direction.BACKWARD).note for f in skipped)
