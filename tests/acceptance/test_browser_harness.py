@@ -115,6 +115,8 @@ BROKEN_PAGES: dict[str, str | bytes] = {
     "no-csp/console.html": page("Console", "<script>console.error('logged by a script');</script>"),
     "unlabeled-input.html": page("Unlabeled", '<form><input type="text"></form>'),
     "overflow.html": page("Wide", f"<pre class=\"raw\">{LONG_LINE}</pre>", stylesheet="/plain.css"),
+    "print-overflow.html": page("Wide on paper", '<p class="sheet">a table</p>',
+                                stylesheet="/print.css"),
     "csp.html": page("CSP", "<script>document.title = 'changed';</script>"),
     "no-csp/throws.html": page("Throws", "<script>throw new Error('boom from an inline script');"
                                "</script>"),
@@ -125,6 +127,7 @@ BROKEN_PAGES: dict[str, str | bytes] = {
         "0000000049454e44ae426082"),
     "style.css": STYLE,
     "plain.css": "body { font-family: sans-serif; }\n",
+    "print.css": "body { font-family: sans-serif; }\n@media print { .sheet { width: 1200px; } }\n",
 }
 
 # page -> (kind, a piece of the detail)
@@ -137,6 +140,7 @@ EXPECTED = {
     "no-csp/image.html": ("axe", "image-alt (critical)"),
     "unlabeled-input.html": ("axe", "label (critical)"),
     "overflow.html": ("overflow", "pre.raw"),
+    "print-overflow.html": ("overflow", "in print: scroll width"),
 }
 
 

@@ -8,7 +8,7 @@
 // records per page: console errors and uncaught exceptions (under the page's own CSP), every
 // same-origin link target answering 200 (non-HTML targets fetched, not rendered), `#fragment`
 // links naming an element of the target page, axe-core violations of impact serious or critical,
-// and horizontal overflow at a phone width. Writes <out-dir>/report.json, prints one line.
+// and horizontal overflow at a phone width and on a printed A4 page. Writes <out-dir>/report.json, prints one line.
 // Exit 0: no problems; 1: problems; 2: usage or launch error.
 
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -21,6 +21,7 @@ const AXE_PATH = require.resolve('axe-core/axe.min.js');
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
+const PRINT = { width: 794, height: 1123 }; // an A4 page at 96 px per inch
 const MAX_SHOT_HEIGHT = 2000; // px of a screenshot, from the top of the page
 const KEPT_IMPACTS = new Set(['serious', 'critical']);
 const USAGE =
@@ -156,10 +157,12 @@ async function inspect(context, url, timeout) {
   return found;
 }
 
-// Phone width: the page must not scroll sideways. Names a few of the elements that stick out.
-async function overflow(context, url, timeout) {
+// Phone width (and a printed page): the page must not scroll sideways. Names a few of the
+// elements that stick out.
+async function overflow(context, url, timeout, media = 'screen') {
   const { page } = await visit(context, url, timeout);
   try {
+    await page.emulateMedia({ media });
     return await page.evaluate((allowed) => {
       const width = window.innerWidth;
       const scroll = document.scrollingElement.scrollWidth;
@@ -242,6 +245,7 @@ async function main() {
   try {
     const desktop = await browser.newContext({ viewport: DESKTOP });
     const phone = await browser.newContext({ viewport: PHONE });
+    const paper = await browser.newContext({ viewport: PRINT });
     // axe is injected with a <script> element, which the site's CSP (`default-src 'none'`)
     // refuses; this context alone bypasses the CSP so axe can run. The other two keep it, so a
     // page that breaks its own CSP still shows as console errors and renders as it really does.
@@ -274,6 +278,8 @@ async function main() {
           if (seenThere.status !== 200) problem('link', url, `the page answered ${seenThere.status}`);
           const wide = await overflow(phone, url, timeout);
           if (wide) problem('overflow', url, wide);
+          const cut = await overflow(paper, url, timeout, 'print');
+          if (cut) problem('overflow', url, `in print: ${cut}`);
           for (const text of await accessibility(axeContext, url, timeout)) problem('axe', url, text);
         } catch (error) {
           problem('load', url, oneLine(error.message.split('\n')[0]));
@@ -365,7 +371,7 @@ async function main() {
     const report = {
       start_url: start.href,
       chromium: browser.version(),
-      viewports: { desktop: DESKTOP, phone: PHONE },
+      viewports: { desktop: DESKTOP, phone: PHONE, print: PRINT },
       pages: [...pages.keys()].sort(),
       problems,
       screenshots,
