@@ -83,6 +83,8 @@ def _environment() -> Environment:
                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["inline"] = inline
+    # Jinja's `capitalize` lowercases the rest (version labels, rule IDs): only the first letter.
+    env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
     env.globals["package_version"] = __version__
     return env
 
