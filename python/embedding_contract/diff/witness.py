@@ -405,16 +405,21 @@ class Searcher:
                         and ((bool(location) and _rejected_at(reader, instance, location))
                              or base_passes(index, rebuild)))
             # Exact verdicts from the edited path first (every seed is valid for the writer,
-            # the first `common` for the reader too); then the whole config, by both validators.
+            # the first `common` for the reader too); the whole config, by both validators, only
+            # where the path cannot tell.
             same = known.get(key)  # equal to a seed: the seed's verdicts
             seed = seeds[index]
-            if same is None and writer_near.verdict(seed, instance, location, edits) is False:
+            writes = None if same is not None else writer_near.verdict(seed, instance, location,
+                                                                          edits)
+            if writes is False:
                 return False
-            if (same is not None and same < common) or (
-                    same is None and index < common
-                    and reader_near.verdict(seed, instance, location, edits) is True):
+            reads = reader_near.verdict(seed, instance, location, edits) \
+                if same is None and index < common else None
+            if (same is not None and same < common) or reads is True:
                 return False
-            if not writer.validator.is_valid(instance):
+            if writes is True and reads is False and base_passes(index, rebuild):
+                return True  # rejected, and the same config without the change is accepted
+            if writes is None and not writer.validator.is_valid(instance):
                 return False
             rejected, at_place = _rejections(reader, instance, location)
             return rejected and (at_place or base_passes(index, rebuild))
