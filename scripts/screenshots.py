@@ -17,14 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "python")]
 
-from tests.support.browser import BrowserCheckError, check_site  # noqa: E402
+from tests.support.browser import SCREENSHOTS, BrowserCheckError, check_site  # noqa: E402
 from tests.support.schema_server import running_server  # noqa: E402
-
-SCREENSHOTS = {
-    "start": "/",
-    "model": "/1.1.0/recap/LargeEmbeddingsConfig.html",
-    "changes": "/1.1.0/changes.html",
-}
 
 
 def main() -> int:

@@ -25,6 +25,7 @@ from embedding_contract.check.result import FileReport
 from embedding_contract.cli import main
 from embedding_contract.core.errors import ContractError
 from embedding_contract.models.registry import MODEL_NAMES
+from tests.support.json_paths import value_paths
 from tests.support.paths import VALID_LARGE, VALID_TWHIN
 
 ENV = {"DIM": "8", "NAME": "user", "EMPTY": "", "USER": "fuzz", "EVIL": "a: [\n\udcff"}
@@ -99,17 +100,6 @@ def test_yamlish_text_never_raises_foreign_errors(text: str, model: str | None) 
     check(text.encode("utf-8", errors="surrogatepass"), True, model)
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            out += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            out += _paths(item, (*prefix, index))
-    return out
-
-
 def _replace(doc: Any, path: tuple[Any, ...], new: Any) -> Any:
     if not path:
         return new
@@ -127,7 +117,7 @@ def test_mutated_configs_are_reported_at_real_positions(data: st.DataObject, as_
                                                         flow: bool) -> None:
     model, base = data.draw(st.sampled_from([("recap.LargeEmbeddingsConfig", VALID_LARGE),
                                              ("twhin.TwhinEmbeddingsConfig", VALID_TWHIN)]))
-    path = data.draw(st.sampled_from(_paths(base)))
+    path = data.draw(st.sampled_from(value_paths(base)))
     doc = _replace(base, path, data.draw(json_values))
     if as_json:
         text = json.dumps(doc, indent=data.draw(st.sampled_from([None, 1, "\t"])))

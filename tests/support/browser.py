@@ -25,6 +25,13 @@ PROJECT = ROOT / "tests" / "browser"
 SCRIPT = PROJECT / "check_site.mjs"
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 DEADLINE = 600.0
+# The pages whose screenshots docs/serving.md shows (scripts/screenshots.py writes them to
+# docs/images/pages-<name>.png): name -> URL path below the base path.
+SCREENSHOTS = {
+    "start": "/",
+    "model": "/1.1.0/recap/LargeEmbeddingsConfig.html",
+    "changes": "/1.1.0/changes.html",
+}
 
 
 class BrowserCheckError(RuntimeError):

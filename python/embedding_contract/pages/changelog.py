@@ -49,7 +49,7 @@ class ChangeView:
     config_path: str
     old: str | None
     new: str | None
-    bump: str
+    bump: Bump
     breaking: bool
     same_instances: bool
     sides: tuple[SideView, ...]
@@ -62,7 +62,7 @@ class RuleCount:
 
     rule: str
     count: int
-    bump: str
+    bump: Bump
     breaking: int
 
 
@@ -73,8 +73,8 @@ class ReleaseChanges:
     version: str
     previous: str | None
     changes: tuple[ChangeView, ...]
-    required: str
-    actual: str | None
+    required: Bump
+    actual: Bump | None
     verdict: str
     added_models: tuple[str, ...]
     removed_models: tuple[str, ...]
@@ -90,17 +90,19 @@ class ReleaseChanges:
         return found
 
     def summary(self) -> list[RuleCount]:
-        rules = sorted({c.rule for c in self.changes})
-        return [RuleCount(rule, len(mine), str(max(Bump[c.bump.upper()] for c in mine)),
+        by_rule: dict[str, list[ChangeView]] = {}
+        for change in self.changes:
+            by_rule.setdefault(change.rule, []).append(change)
+        return [RuleCount(rule, len(mine), max(c.bump for c in mine),
                           sum(1 for c in mine if c.breaking))
-                for rule in rules for mine in [[c for c in self.changes if c.rule == rule]]]
+                for rule, mine in sorted(by_rule.items())]
 
 
 def release_changes(version: str, documents: Mapping[str, Any],
                     previous: tuple[str, Mapping[str, Any]] | None) -> ReleaseChanges:
     """Diff release ``version`` (file name -> schema document) against ``previous``."""
     if previous is None:
-        return ReleaseChanges(version, None, (), str(Bump.NONE), None, "the first release",
+        return ReleaseChanges(version, None, (), Bump.NONE, None, "the first release",
                               tuple(sorted(documents)), ())
     old_version, old_documents = previous
     try:
@@ -117,7 +119,7 @@ def release_changes(version: str, documents: Mapping[str, Any],
                if required is not Bump.NONE else "no change to any schema")
     if not enough:
         verdict += " (too small: this release broke the gate)"
-    return ReleaseChanges(version, old_version, changes, str(required), str(actual), verdict,
+    return ReleaseChanges(version, old_version, changes, required, actual, verdict,
                           tuple(sorted(set(documents) - set(old_documents))),
                           tuple(sorted(set(old_documents) - set(documents))))
 
@@ -136,7 +138,7 @@ def _change(f: Finding, number: int) -> ChangeView:
     return ChangeView(
         f.rule, rule.doc if rule is not None else "", f.category,
         f.file.removesuffix(".json").replace("/", "."), f.file, f.pointer,
-        f.instance_path, _value(f.old), _value(f.new), str(f.bump(GATE_MODE.directions)),
+        f.instance_path, _value(f.old), _value(f.new), f.bump(GATE_MODE.directions),
         f.breaks(GATE_MODE.directions), f.same_instances, tuple(sides), f"change-{number}")
 
 

@@ -14,9 +14,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from embedding_contract.core.errors import JsonError, SiteError
+from embedding_contract.core.errors import (
+    DiffInputError,
+    ExternalReferenceError,
+    JsonError,
+    SiteError,
+)
 from embedding_contract.core.files import sha256
 from embedding_contract.core.jsonio import parse
+from embedding_contract.diff.wellformed import check_schema_document
 from embedding_contract.pages.changelog import release_changes
 from embedding_contract.pages.render import (
     ICON,
@@ -62,15 +68,22 @@ def with_pages(site: Site) -> Site:
     renderer = Renderer(tuple(releases))
     pages: dict[str, bytes] = {"index.html": renderer.start(), STYLESHEET: asset(STYLESHEET),
                                ICON: asset(ICON)}
+    histories: dict[str, dict[str, str]] = {}  # model -> version -> its page there
+    for release in releases:
+        for model in release.models:
+            histories.setdefault(model.name, {})[release.version] = model_page(
+                release.version, model.schema_path)
     for release in releases:
         pages[version_page(release.version)] = renderer.version(release)
         pages[changes_page(release.version)] = renderer.changes(release)
         for model in release.models:
-            history = {r.version: model_page(r.version, m.schema_path)
-                       for r in releases for m in r.models if m.name == model.name}
-            view = model_view(model.name, documents[release.version][model.schema_path])
+            path = f"{release.version}/{model.schema_path}"
+            try:
+                view = model_view(model.name, documents[release.version][model.schema_path])
+            except ExternalReferenceError as exc:
+                raise SiteError(f"{path}: {exc}") from exc
             pages[model_page(release.version, model.schema_path)] = renderer.model(
-                release, model, view, history)
+                release, model, view, histories[model.name])
     files = dict(site.files)
     for path, content in pages.items():
         if path in files:
@@ -86,10 +99,14 @@ def _release_paths(site: Site, version: str) -> list[str]:
 
 
 def _document(site: Site, path: str) -> Any:
+    """A published schema, parsed and checked well formed (the keyword shapes the pages, the
+    diff and the validators rely on)."""
     try:
-        return parse(site.files[path].content, path)
-    except JsonError as exc:
+        document = parse(site.files[path].content, path)
+        check_schema_document(document, path)
+    except (JsonError, DiffInputError) as exc:
         raise SiteError(str(exc)) from exc
+    return document
 
 
 def _model_entry(name: str, record: dict[str, Any], docs: dict[str, Any]) -> ModelEntry:

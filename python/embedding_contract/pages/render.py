@@ -7,6 +7,7 @@ work under any base path and from a static host. No page needs JavaScript.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Mapping
@@ -78,6 +79,7 @@ def inline(text: str) -> Markup:
     return Markup(_CODE.sub(lambda m: f"<code>{m[1]}</code>", str(escape(text))))
 
 
+@functools.cache
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("embedding_contract.pages", "templates"),
                       autoescape=True, undefined=StrictUndefined, trim_blocks=True,

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from embedding_contract.diff.engine import document_hazard
+from embedding_contract.diff.keywords import json_atom
 from embedding_contract.diff.synth import Synth
 from embedding_contract.vocabulary import rules_in
 from embedding_contract.vocabulary.contract_validator import ContractValidator
@@ -167,7 +169,8 @@ def type_parts(schema: Any) -> tuple[TypePart, ...]:
     types = schema.get("type")
     names = [types] if isinstance(types, str) else list(types) if isinstance(types, list) else []
     if "enum" in schema and not names:
-        names = sorted({_json_type(v) for v in schema["enum"]})
+        names = sorted({"number" if (atom := json_atom(v)) == "fraction" else atom
+                        for v in schema["enum"]})
     if not names:
         return (TypePart("anything"),)
     parts = []
@@ -183,18 +186,6 @@ def type_parts(schema: Any) -> tuple[TypePart, ...]:
         else:
             parts.append(TypePart(str(type_name)))
     return tuple(parts)
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, int):
-        return "integer"
-    return "number" if is_number(value) else type(value).__name__
 
 
 def _number(value: Any) -> str:
@@ -255,7 +246,11 @@ def exclusive_groups(schema: Mapping[str, Any]) -> tuple[tuple[str, ...], ...]:
 
 def example(document: Mapping[str, Any]) -> str | None:
     """A config the schema accepts, as pretty JSON: the document's first example that the
-    contract's validator accepts, else a synthesized one; None when neither is found."""
+    contract's validator accepts, else a synthesized one; None when neither is found, or when a
+    pattern of the document could backtrack without bound (as the diff's witness search, the
+    page does not run such a pattern)."""
+    if document_hazard(document) is not None:
+        return None
     validator = ContractValidator(document)
     candidates = [e for e in document.get("examples", []) if validator.is_valid(e)] \
         if isinstance(document.get("examples"), list) else []

@@ -227,11 +227,9 @@ def _objects(node: Any, out: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-@settings(max_examples=EXAMPLES * 4, suppress_health_check=[HealthCheck.too_slow],
-          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no slow shrinking in CI
-@given(st.data())
-def test_mutated_schemas_never_crash_and_witnesses_hold(data: st.DataObject) -> None:
-    """Random edits of corpus schemas: an input error or findings whose witnesses hold."""
+def draw_mutated_case(data: st.DataObject) -> tuple[Any, Any, Policy]:
+    """A corpus case whose NEW schema has 1 to 3 random edits (a key deleted or a keyword of
+    :data:`KEYWORDS` set), and a policy."""
     import copy
 
     path = data.draw(st.sampled_from(CASES), label="case")
@@ -244,7 +242,15 @@ def test_mutated_schemas_never_crash_and_witnesses_hold(data: st.DataObject) -> 
         else:
             keyword = data.draw(st.sampled_from(sorted(KEYWORDS)), label="keyword")
             node[keyword] = copy.deepcopy(data.draw(KEYWORDS[keyword], label="value"))
-    policy = data.draw(st.sampled_from(list(Policy)), label="policy")
+    return old, new, data.draw(st.sampled_from(list(Policy)), label="policy")
+
+
+@settings(max_examples=EXAMPLES * 4, suppress_health_check=[HealthCheck.too_slow],
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])  # no slow shrinking in CI
+@given(st.data())
+def test_mutated_schemas_never_crash_and_witnesses_hold(data: st.DataObject) -> None:
+    """Random edits of corpus schemas: an input error or findings whose witnesses hold."""
+    old, new, policy = draw_mutated_case(data)
     try:
         findings = run(old, new, policy)
     except DiffInputError:

@@ -19,8 +19,9 @@ from embedding_contract.diff.keywords import canonical
 from embedding_contract.diff.local import Canonicals, LocalVerdict
 from embedding_contract.diff.witness import Searcher
 from embedding_contract.vocabulary.contract_validator import ContractValidator
+from tests.support.json_paths import value_paths
 from tests.unit.diff.test_diff_corpus import CASES, load_case
-from tests.unit.diff.test_diff_property import EXAMPLES, KEYWORDS, _objects
+from tests.unit.diff.test_diff_property import EXAMPLES, draw_mutated_case
 
 D = "https://json-schema.org/draft/2020-12/schema"
 
@@ -76,17 +77,6 @@ EDITS: tuple[Any, ...] = (None, True, 0, -1, 1, 2, 3, 4, 65, 0.5, "", "a", "b", 
                           {"name": "t", "dim": 8}, {"name": "", "dim": 4})
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    out = [prefix]
-    if isinstance(value, dict):
-        for k, v in value.items():
-            out += _paths(v, (*prefix, k))
-    elif isinstance(value, list):
-        for i, v in enumerate(value):
-            out += _paths(v, (*prefix, i))
-    return out
-
-
 def _edited(seed: Any, path: tuple[Any, ...], edit: Any, delete: bool) -> Any:
     """``seed`` with the value at ``path`` set (or its key deleted), copying only the path."""
     if not path:
@@ -120,7 +110,7 @@ def test_local_verdicts_agree_with_the_whole_validator(name: str) -> None:
     told = 0
     for seed in SEEDS[name]:
         assert validator.is_valid(seed), seed
-        for path in _paths(seed):
+        for path in value_paths(seed):
             node = seed
             for key in path:
                 node = node[key]
@@ -154,7 +144,7 @@ def test_canonicals_equal_canonical_on_shared_values() -> None:
     for seed in seeds:
         assert forms.remember(seed) == canonical(seed)
     for seed in seeds:
-        for path in _paths(seed):
+        for path in value_paths(seed):
             for edit in EDITS:
                 instance = _edited(seed, path, edit, False)
                 assert forms.of(instance) == canonical(instance)
@@ -249,17 +239,7 @@ def test_the_search_leaves_its_seeds_alone() -> None:
 def test_fast_search_agrees_on_mutated_schemas(data: st.DataObject) -> None:
     """Random edits of corpus schemas (the keywords of the diff's property test): the fast path
     and the reference path return the same outcome for every breaking finding."""
-    path = data.draw(st.sampled_from(CASES), label="case")
-    old, new, _ = load_case(path)
-    new = copy.deepcopy(new)
-    for _ in range(data.draw(st.integers(1, 3), label="edits")):
-        node = data.draw(st.sampled_from(_objects(new, [])), label="node")
-        if node and data.draw(st.booleans(), label="delete"):
-            del node[data.draw(st.sampled_from(sorted(node)), label="key")]
-        else:
-            keyword = data.draw(st.sampled_from(sorted(KEYWORDS)), label="keyword")
-            node[keyword] = copy.deepcopy(data.draw(KEYWORDS[keyword], label="value"))
-    policy = data.draw(st.sampled_from(list(Policy)), label="policy")
+    old, new, policy = draw_mutated_case(data)
     try:
         findings = diff_files({"s.json": old}, {"s.json": new}, policy)
     except DiffInputError:

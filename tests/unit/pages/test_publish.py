@@ -11,6 +11,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -158,7 +159,6 @@ def test_a_break_is_shown_with_its_rule_bump_and_a_witness(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("change", "message"), [
     ({"$ref": "http://127.0.0.1:9/vocab.json"}, "unresolvable $ref 'http://127.0.0.1:9/vocab.json'"),
-    (5, "/properties/vocab is not a schema"),
 ])
 def test_a_release_that_cannot_be_diffed_gives_one_line(tmp_path: Path, change: object,
                                                         message: str) -> None:
@@ -176,6 +176,53 @@ def test_a_release_that_cannot_be_diffed_gives_one_line(tmp_path: Path, change: 
     assert len(lines) == 1 and "the changes of 2.0.0 against 1.0.0" in lines[0], lines
     assert message in lines[0]
     assert not (tmp_path / "out").exists()
+
+
+def _first_release(root: Path, edit: Any) -> Path:
+    """A one-release tree whose LargeEmbeddingsConfig is changed by ``edit`` (no diff runs)."""
+    tree = make_tree(root, ("1.0.0",))
+    path = tree / "1.0.0" / "recap" / "LargeEmbeddingsConfig.json"
+    document = json.loads(path.read_bytes())
+    edit(document)
+    path.write_bytes(render(document))
+    (tree / "index.json").write_bytes(build_index({"1.0.0": read_release(tree, "1.0.0")}))
+    return tree
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d.__setitem__("required", 5), "required"),
+    (lambda d: d.__setitem__("x-contract-references", [{"property": "tables"}]),
+     "x-contract-references"),
+    (lambda d: d["$defs"]["EmbeddingBagConfig"]["properties"].__setitem__(
+        "vocab", {"$ref": "file:///etc/passwd"}), "file:///etc/passwd"),
+    # a schema that is not one is refused before any diff (here in the only release)
+    (lambda d: d["$defs"]["EmbeddingBagConfig"]["properties"].__setitem__("vocab", 5),
+     "/properties/vocab is not a schema"),
+])
+def test_a_malformed_first_release_gives_one_line(tmp_path: Path, edit: Any,
+                                                  message: str) -> None:
+    tree = _first_release(tmp_path / "tree", edit)
+    result = CliRunner().invoke(main, ["export", "--schemas", str(tree), "--site",
+                                       str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "1.0.0/recap/LargeEmbeddingsConfig.json" in lines[0], lines
+    assert message in lines[0]
+
+
+def test_a_backtracking_pattern_is_not_run_for_the_example(tmp_path: Path) -> None:
+    """A pattern that can backtrack without bound (as the diff's witness search, the pages
+    leave it alone): the page says no example could be made instead of matching one."""
+    def edit(document: dict[str, Any]) -> None:
+        name = document["$defs"]["EmbeddingBagConfig"]["properties"]["name"]
+        name["pattern"] = "^(.*a){25}$"
+        document["examples"] = [{"optimizer": {"init_learning_rate": 0.1}, "tables": [
+            {"name": "a" * 40 + "b", "num_embeddings": 1, "embedding_dim": 1}]}]
+
+    site = with_pages(build_site(_first_release(tmp_path / "tree", edit)))
+    page = site.files["1.0.0/recap/LargeEmbeddingsConfig.html"].content.decode()
+    assert "No example could be made for this schema." in page
+    assert Page(page).example is None
 
 
 def test_pages_are_byte_identical_across_processes(tmp_path: Path) -> None:
